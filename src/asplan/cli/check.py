@@ -1,0 +1,101 @@
+"""``asplan check``: validate and lint plans for CI."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from asplan.checker import Target
+    from asplan.config import Config
+    from asplan.reporters.base import CheckReport
+
+from asplan.cli.common import fail, load_config, today, use_color, write_output
+
+FORMATS = ("text", "json", "github", "sarif", "junit")
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip().upper() for v in value.split(",") if v.strip())
+    return out
+
+
+def check(
+    paths: Annotated[list[str] | None, typer.Argument(help="Plan files or folders (searched recursively).")] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "--output-format", help="text, json, github, sarif or junit.")
+    ] = "text",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these codes or prefixes (ASP3, ASP201).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="error, warning or never.")] = None,
+    today_option: Annotated[str | None, typer.Option("--today", help="Date to check against, YYYY-MM-DD.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per code.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel processes (default: CPU count).")] = None,
+) -> None:
+    """Validate and lint plans; exit 1 on findings at or above --fail-on."""
+    from asplan.checker import UsageError, default_paths, discover, exit_code
+    from asplan.config import ConfigError, check_codes
+    from asplan.reporters import get_reporter
+    from asplan.reporters.base import ReportOptions
+    from asplan.rules import known_codes
+
+    if output_format not in FORMATS:
+        fail(f"--format {output_format}: expected one of {', '.join(FORMATS)}")
+    if fail_on is not None and fail_on not in ("error", "warning", "never"):
+        fail(f"--fail-on {fail_on}: expected error, warning or never")
+    if jobs is not None and jobs < 1:
+        fail("--jobs: expected a number of processes, 1 or more")
+    day = today(today_option)
+    config = load_config()
+    try:
+        selected = _split(select)
+        ignored = _split(ignore)
+        check_codes(selected, known_codes(), "--select")
+        check_codes(ignored, known_codes(), "--ignore")
+    except ConfigError as exc:
+        fail(str(exc))
+    if select:
+        config.select = selected
+    config.ignore = [*config.ignore, *ignored]
+    if fail_on is not None:
+        config.fail_on = fail_on
+    try:
+        targets = discover(paths or default_paths(config))
+    except UsageError as exc:
+        fail(str(exc))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len(targets) < 32 and jobs is None:
+        workers = 1  # process start-up costs more than it saves on a handful of plans
+
+    report = _run_with_progress(targets, config, day, workers)
+    reporter = get_reporter(output_format)
+    text = reporter.render(report, ReportOptions(color=output is None and use_color(), statistics=statistics))
+    write_output(text, output)
+    raise typer.Exit(exit_code(report, config.fail_on))
+
+
+def _run_with_progress(targets: list[Target], config: Config, day: date, workers: int) -> CheckReport:
+    """A progress bar on stderr for long runs on a terminal; plain otherwise."""
+    import sys
+
+    from asplan.checker import check_targets
+
+    if len(targets) < 200 or not use_color(sys.stderr):
+        return check_targets(targets, config, day, jobs=workers)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+    ) as progress:
+        task = progress.add_task("check", total=len(targets))
+        return check_targets(targets, config, day, jobs=workers, progress=lambda: progress.advance(task))

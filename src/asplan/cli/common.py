@@ -1,0 +1,83 @@
+"""Pieces every command shares: configuration, today, the console, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from asplan.config import Config
+
+
+class State:
+    """Global options (set by the app callback)."""
+
+    debug: bool = False
+    config_file: str | None = None
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """A user-fixable error: one line on stderr, no traceback."""
+    typer.echo(f"asplan: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def use_color(stream: object = None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    target = stream if stream is not None else sys.stdout
+    isatty = getattr(target, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def load_config() -> Config:
+    """The effective configuration (``--config`` wins over discovery)."""
+    from asplan.config import ConfigError, find_config
+    from asplan.config import load_config as _load
+    from asplan.rules import known_codes
+
+    path: Path | None
+    if State.config_file:
+        path = Path(State.config_file)
+        if not path.is_file():
+            fail(f"--config {State.config_file}: no such file")
+    else:
+        path = find_config()
+    try:
+        return _load(path, known_codes())
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def today(option: str | None) -> date:
+    from asplan.clock import TodayError, resolve_today
+
+    try:
+        return resolve_today(option)
+    except TodayError as exc:
+        fail(str(exc))
+
+
+def write_output(text: str, output: str | None) -> None:
+    """To stdout, or atomically to ``--output``."""
+    if output is None:
+        sys.stdout.write(text)
+        if text and not text.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    from asplan.fileio import atomic_write_text
+
+    try:
+        atomic_write_text(Path(output), text)
+    except OSError as exc:
+        fail(f"--output {output}: cannot write ({exc.strerror or exc})")

@@ -1,0 +1,156 @@
+"""``asplan.toml`` / ``[tool.asplan]``: discovery, validation, and rule selection.
+
+A configuration mistake must never pass silently (a misspelt ``ignore`` would turn
+a red CI green), so every key and value is validated and a bad one is a
+:class:`ConfigError` naming the file and the key (exit 2).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from asplan.findings import Severity
+from asplan.loading import DEFAULT_MAX_FILE_BYTES
+
+
+class ConfigError(Exception):
+    """A user-fixable configuration problem: one line, exit 2."""
+
+
+class _ConfigFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    paths: list[str] | None = None
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    fail_on: Literal["error", "warning", "never"] = "error"
+    warn_days: int = Field(default=14, ge=0, le=3650)
+    kpi_grace_days: int = Field(default=7, ge=0, le=3650)
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, ge=1, le=1024**3)
+    plans_dir: str = "plans"
+
+
+@dataclass
+class Config:
+    """Effective configuration: file values with command-line overrides applied."""
+
+    source: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    paths: list[str] | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    warn_days: int = 14
+    kpi_grace_days: int = 7
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    plans_dir: str = "plans"
+
+    def is_enabled(self, code: str) -> bool:
+        """ruff-style selection by code or prefix: ``ASP3`` is every ASP3xx."""
+        if self.select is not None and not any(code.startswith(s) for s in self.select):
+            return False
+        return not any(code.startswith(i) for i in self.ignore)
+
+    def ignored_for_file(self, file: str, code: str) -> bool:
+        if not self.per_file_ignores:
+            return False
+        candidates = {file, file.replace(os.sep, "/")}
+        with contextlib.suppress(ValueError):
+            candidates.add(os.path.relpath(file, self.root).replace(os.sep, "/"))
+        for pattern, codes in self.per_file_ignores.items():
+            if any(fnmatch.fnmatch(c, pattern) for c in candidates) and any(code.startswith(x) for x in codes):
+                return True
+        return False
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``asplan.toml``, or ``pyproject.toml`` with ``[tool.asplan]``, upwards."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "asplan.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                with pyproject.open("rb") as handle:
+                    if "asplan" in tomllib.load(handle).get("tool", {}):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def load_config(path: Path | None, known_codes: set[str]) -> Config:
+    """Read and validate a configuration file (``None``: defaults)."""
+    if path is None:
+        return Config()
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        raw = raw.get("tool", {}).get("asplan", {})
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{path}: [tool.asplan] must be a table")
+    return _from_mapping(raw, str(path), path.parent, known_codes)
+
+
+def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set[str]) -> Config:
+    try:
+        parsed = _ConfigFile.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        key = ".".join(str(p) for p in error["loc"]) or "?"
+        if error["type"] == "extra_forbidden":
+            raise ConfigError(f"{source}: unknown key '{key}'") from None
+        raise ConfigError(f"{source}: bad value for '{key}': {error['msg']}") from None
+    for key, codes in (("select", parsed.select or []), ("ignore", parsed.ignore)):
+        check_codes(codes, known_codes, f"{source}: '{key}'")
+    for pattern, codes in parsed.per_file_ignores.items():
+        check_codes(codes, known_codes, f"{source}: 'per_file_ignores.\"{pattern}\"'")
+    for code in parsed.severity:
+        if code not in known_codes:
+            raise ConfigError(f"{source}: 'severity.{code}' names no rule")
+    return Config(
+        source=source,
+        root=root,
+        paths=parsed.paths,
+        select=[c.upper() for c in parsed.select] if parsed.select is not None else None,
+        ignore=[c.upper() for c in parsed.ignore],
+        fail_on=parsed.fail_on,
+        warn_days=parsed.warn_days,
+        kpi_grace_days=parsed.kpi_grace_days,
+        severity={code: Severity(value) for code, value in parsed.severity.items()},
+        per_file_ignores={k: [c.upper() for c in v] for k, v in parsed.per_file_ignores.items()},
+        max_file_bytes=parsed.max_file_bytes,
+        plans_dir=parsed.plans_dir,
+    )
+
+
+def check_codes(codes: list[str], known_codes: set[str], where: str) -> None:
+    """Every selector must match at least one rule code: a typo is an error, not a no-op."""
+    for code in codes:
+        upper = code.upper()
+        if upper == "ALL":
+            continue
+        if not any(k.startswith(upper) for k in known_codes) or not upper.startswith("ASP"):
+            raise ConfigError(f"{where}: '{code}' matches no rule code (codes look like ASP302 or ASP3)")

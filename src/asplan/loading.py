@@ -1,0 +1,499 @@
+"""YAML -> plain data plus a map of where every key and value sits in the file.
+
+Why not ruamel's round-trip loader: it gives positions but costs ~85 ms a plan.
+Instead we drive libyaml's C *parser* (``ruamel.yaml.cyaml.CParser``) and compose the
+data ourselves from its events, which carry marks. That one loop also gives us every
+safety guarantee of spec §5 for free, because nothing is ever *constructed* by a YAML
+library:
+
+* scalars are resolved by the YAML 1.2 core schema only (``2026-10-01`` stays a
+  string, ``on``/``yes`` stay strings, no timestamps, no sets, no Python objects);
+* any tag outside the core schema is refused (ASP004), never interpreted;
+* depth is checked as the stack grows, so a 10,000-deep document is refused at
+  depth 65 instead of overflowing a C stack;
+* aliases are shared, not copied, and their *expanded* size is counted, so a
+  "billion laughs" document is refused after a bounded amount of work;
+* duplicate keys are reported (ASP002) instead of silently keeping the last one.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from asplan.findings import Finding, Severity
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000
+MAX_NODES = 2_000_000
+DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+_INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+_OCT_RE = re.compile(r"0o[0-7]+\Z")
+_HEX_RE = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_INFS = frozenset({".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})
+_NINFS = frozenset({"-.inf", "-.Inf", "-.INF"})
+_NANS = frozenset({".nan", ".NaN", ".NAN"})
+
+_DUPLICATE = "\x00duplicate"
+
+_IGNORE_RE = re.compile(r"#\s*asplan:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
+
+
+class LoadError(Exception):
+    """A problem that stops a file from being read at all (one finding, exit early)."""
+
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def to_finding(self, file: str) -> Finding:
+        return Finding(file, self.line, self.column, self.code, Severity.ERROR, self.message)
+
+
+@dataclass
+class Positions:
+    """Where each data path sits in the source, 1-based.
+
+    ``values`` maps a path to the start of its value; ``keys`` maps a mapping entry's
+    path to the start of its key. Lookups fall back to the nearest known ancestor, so
+    a path into aliased or pruned data still lands on a sensible line.
+    """
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: Path) -> tuple[int, int]:
+        path = tuple(path)
+        while path:
+            pos = self.values.get(path)
+            if pos is not None:
+                return pos
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def key(self, path: Path) -> tuple[int, int]:
+        """The key of a mapping entry, else the value (list items have no key)."""
+        path = tuple(path)
+        pos = self.keys.get(path)
+        if pos is not None:
+            return pos
+        return self.value(path)
+
+    def has(self, path: Path) -> bool:
+        return tuple(path) in self.values
+
+
+@dataclass
+class Document:
+    """One YAML file read safely: its data, where things are, and its suppressions."""
+
+    path: str
+    text: str
+    data: Any
+    positions: Positions
+    findings: list[Finding]
+    suppressions: dict[int, frozenset[str] | None]
+
+
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
+    """Read a file as UTF-8, refusing what is too large or not text (never reads past the limit)."""
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise LoadError("ASP001", f"cannot read file: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise LoadError(
+            "ASP004",
+            f"file is {size:,} bytes, over the limit of {max_bytes:,}"
+            " (raise max_file_bytes in asplan.toml if it is really a plan)",
+        )
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise LoadError("ASP001", f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise LoadError("ASP004", f"file is over the limit of {max_bytes:,} bytes")
+    return decode_utf8(raw)
+
+
+def decode_utf8(raw: bytes) -> str:
+    """Strict UTF-8 (a leading BOM is allowed and dropped), with the position of a bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("ASP001", "file is UTF-16, not UTF-8: re-save it as UTF-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(
+            "ASP001",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}): re-save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def parse_suppressions(text: str) -> dict[int, frozenset[str] | None]:
+    """``# asplan: ignore[ASP302, ASP301]`` per line; ``None`` means every code."""
+    if "asplan" not in text or "ignore" not in text:
+        return {}
+    result: dict[int, frozenset[str] | None] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "#" not in line:
+            continue
+        match = _IGNORE_RE.search(line)
+        if match is None:
+            continue
+        codes = match.group(1)
+        if codes is None or not codes.strip():
+            result[number] = None
+        else:
+            result[number] = frozenset(c.strip().upper() for c in codes.split(",") if c.strip())
+    return result
+
+
+def resolve_scalar(value: str, tag: str | None, plain: bool) -> Any:
+    """YAML 1.2 core schema resolution: the only types a plan can contain."""
+    if tag is not None and tag != "!":
+        return _resolve_tagged(value, tag)
+    if not plain:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT_RE.match(value):
+            return int(value)
+        if _FLOAT_RE.match(value):
+            return float(value)
+        if _OCT_RE.match(value):
+            return int(value[2:], 8)
+        if _HEX_RE.match(value):
+            return int(value[2:], 16)
+        if value in _INFS:
+            return math.inf
+        if value in _NINFS:
+            return -math.inf
+        if value in _NANS:
+            return math.nan
+    return value
+
+
+def _resolve_tagged(value: str, tag: str) -> Any:
+    kind = tag[len(_CORE) :]
+    if kind == "str":
+        return value
+    resolved = resolve_scalar(value, None, True)
+    expected: dict[str, tuple[type, ...]] = {
+        "int": (int,),
+        "float": (float, int),
+        "bool": (bool,),
+        "null": (type(None),),
+    }
+    types = expected.get(kind, ())
+    if isinstance(resolved, bool) and kind != "bool":
+        types = ()
+    if types and isinstance(resolved, types):
+        return float(resolved) if kind == "float" and isinstance(resolved, (int, float)) else resolved
+    raise ValueError(f"value {value!r} is not a valid !!{kind}")
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "count", "index", "key", "key_pos", "path", "seen")
+
+    def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.count = 1
+        self.index = 0
+        self.key: str | None = None
+        self.key_pos: tuple[int, int] = (1, 1)
+        self.seen: set[str] | None = set() if isinstance(container, dict) else None
+
+
+def _error_position(exc: Exception) -> tuple[int, int]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def _syntax_message(exc: Exception) -> str:
+    problem = getattr(exc, "problem", None)
+    context = getattr(exc, "context", None)
+    if problem:
+        text = str(problem)
+        if context:
+            text = f"{text} ({context})"
+    else:
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"YAML syntax error: {text}"
+
+
+def parse_yaml(text: str, path: str = "<string>") -> Document:
+    """Compose ``text`` into plain data and positions; raises :class:`LoadError`."""
+    from ruamel.yaml import events as ev
+    from ruamel.yaml.cyaml import CParser as Parser  # type: ignore[attr-defined]
+    from ruamel.yaml.error import YAMLError
+
+    if "\x00" in text:
+        raise LoadError("ASP001", "file contains NUL bytes: it is binary, not YAML")
+
+    findings: list[Finding] = []
+    positions = Positions()
+    values = positions.values
+    keys = positions.keys
+    anchors: dict[str, tuple[Any, int]] = {}
+    alias_nodes = 0
+    total_nodes = 0
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+
+    scalar_t = ev.ScalarEvent
+    map_t = ev.MappingStartEvent
+    seq_t = ev.SequenceStartEvent
+    map_end_t = ev.MappingEndEvent
+    seq_end_t = ev.SequenceEndEvent
+    alias_t = ev.AliasEvent
+    doc_t = ev.DocumentStartEvent
+
+    def attach(value: Any, pos: tuple[int, int], size: int) -> Path | None:
+        """Put a finished value into its parent; returns the path it got (None for a key)."""
+        nonlocal root
+        if not stack:
+            root = value
+            values[()] = pos
+            return ()
+        parent = stack[-1]
+        parent.count += size
+        container = parent.container
+        if parent.seen is None:
+            child_path = (*parent.path, parent.index)
+            parent.index += 1
+            container.append(value)
+            values[child_path] = pos
+            return child_path
+        if parent.key is None:
+            if isinstance(value, (dict, list)):
+                raise LoadError("ASP004", "a mapping key must be a plain value", *pos)
+            key = "null" if value is None else (value if isinstance(value, str) else str(value))
+            parent.key = key
+            parent.key_pos = pos
+            return None
+        key = parent.key
+        parent.key = None
+        child_path = (*parent.path, key)
+        if key in parent.seen:
+            first = keys.get(child_path, (0, 0))[0]
+            findings.append(
+                Finding(
+                    path,
+                    parent.key_pos[0],
+                    parent.key_pos[1],
+                    "ASP002",
+                    Severity.ERROR,
+                    f"duplicate key '{key}' (first defined on line {first}): remove or rename one of them",
+                    _fmt(child_path),
+                )
+            )
+            return child_path
+        parent.seen.add(key)
+        container[key] = value
+        values[child_path] = pos
+        keys[child_path] = parent.key_pos
+        return child_path
+
+    def child_path_for_new_collection() -> Path:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if parent.seen is None:
+            return (*parent.path, parent.index)
+        if parent.key is None:
+            return parent.path  # a collection used as a key: refused by the caller
+        if parent.key in parent.seen:
+            return (*parent.path, parent.key, _DUPLICATE)  # positions dropped at its end
+        return (*parent.path, parent.key)
+
+    try:
+        parser = Parser(text)
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is scalar_t:
+                total_nodes += 1
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+                    raise LoadError(
+                        "ASP004",
+                        f"tag '{_short_tag(tag)}' is not allowed: plans use plain YAML values only",
+                        *pos,
+                    )
+                try:
+                    value = resolve_scalar(event.value, tag, event.style in ("", None))
+                except ValueError as exc:
+                    raise LoadError("ASP004", str(exc), *pos) from None
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+                attach(value, pos, 1)
+            elif kind is map_t or kind is seq_t:
+                total_nodes += 1
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+                    raise LoadError(
+                        "ASP004",
+                        f"tag '{_short_tag(tag)}' is not allowed: plans use plain YAML values only",
+                        *pos,
+                    )
+                if len(stack) >= MAX_DEPTH:
+                    raise LoadError("ASP004", f"nesting deeper than {MAX_DEPTH} levels is refused", *pos)
+                if stack and stack[-1].seen is not None and stack[-1].key is None:
+                    raise LoadError("ASP004", "a mapping key must be a plain value", *pos)
+                container: Any = {} if kind is map_t else []
+                frame = _Frame(container, child_path_for_new_collection(), event.anchor)
+                frame.key_pos = pos  # reused below as the collection's own position
+                stack.append(frame)
+                values[frame.path] = pos
+            elif kind is map_end_t or kind is seq_end_t:
+                frame = stack.pop()
+                pos = values[frame.path]
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (frame.container, frame.count)
+                if stack:
+                    parent = stack[-1]
+                    parent.count += frame.count
+                    if parent.seen is None:
+                        parent.container.append(frame.container)
+                        parent.index += 1
+                    else:
+                        key = parent.key
+                        parent.key = None
+                        assert key is not None
+                        if key in parent.seen:
+                            _drop_positions(positions, frame.path)
+                            frame.path = frame.path[:-1]
+                            first = keys.get(frame.path, (0, 0))[0]
+                            findings.append(
+                                Finding(
+                                    path,
+                                    parent.key_pos[0],
+                                    parent.key_pos[1],
+                                    "ASP002",
+                                    Severity.ERROR,
+                                    f"duplicate key '{key}' (first defined on line {first}):"
+                                    " remove or rename one of them",
+                                    _fmt(frame.path),
+                                )
+                            )
+                        else:
+                            parent.seen.add(key)
+                            parent.container[key] = frame.container
+                            keys[frame.path] = parent.key_pos
+                else:
+                    root = frame.container
+            elif kind is alias_t:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                target = anchors.get(event.anchor)
+                if target is None:
+                    raise LoadError("ASP001", f"unknown alias '*{event.anchor}'", *pos)
+                value, size = target
+                alias_nodes += size
+                total_nodes += size
+                if alias_nodes > MAX_ALIAS_NODES:
+                    raise LoadError(
+                        "ASP004",
+                        f"aliases expand to more than {MAX_ALIAS_NODES:,} values: refused as an alias bomb",
+                        *pos,
+                    )
+                attach(value, pos, size)
+            elif kind is doc_t:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise LoadError(
+                        "ASP001",
+                        "more than one YAML document: a plan file holds exactly one",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+            elif kind is ev.StreamEndEvent:
+                break
+            if total_nodes > MAX_NODES:
+                raise LoadError("ASP004", f"more than {MAX_NODES:,} values: refused as too large")
+    except LoadError:
+        raise
+    except YAMLError as exc:
+        raise LoadError("ASP001", _syntax_message(exc), *_error_position(exc)) from None
+    except (ValueError, TypeError, UnicodeError) as exc:
+        raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
+
+    return Document(path, text, root, positions, findings, parse_suppressions(text))
+
+
+def _drop_positions(positions: Positions, prefix: Path) -> None:
+    """Forget the positions recorded for a duplicate key's (discarded) value."""
+    n = len(prefix)
+    for table in (positions.values, positions.keys):
+        for key in [k for k in table if k[:n] == prefix]:
+            del table[key]
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _fmt(path: Path) -> str:
+    from asplan.findings import format_path
+
+    return format_path(path)
+
+
+def load_document(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Document:
+    """Read and parse one file; raises :class:`LoadError` with its single finding."""
+    return parse_yaml(read_text(path, max_bytes), path)
+
+
+def iter_yaml_files(root: str) -> Iterator[str]:
+    """Every ``*.yaml``/``*.yml`` under ``root``, sorted, skipping hidden and tool folders."""
+    skip = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in skip and not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith((".yaml", ".yml")):
+                yield os.path.join(dirpath, name)
+
+
+def looks_like_plan(text: str) -> bool:
+    """Cheap pre-filter for folder scans: a plan has a top-level ``asplan:`` key."""
+    return re.search(r"^asplan\s*:", text, re.MULTILINE) is not None or '"asplan"' in text

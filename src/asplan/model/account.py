@@ -1,0 +1,73 @@
+"""``account`` and ``handoff``: who the client is and how the account reached us."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import Field
+
+from asplan.model.base import PlanModel
+from asplan.model.scalars import Id, StrictDate
+
+
+class Tier(StrEnum):
+    strategic = "strategic"
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class Language(StrEnum):
+    es = "es"
+    en = "en"
+
+
+class FeePer(StrEnum):
+    month = "month"
+    year = "year"
+
+
+class Fee(PlanModel):
+    """The contract fee credits are computed from (a yearly fee is split per period)."""
+
+    amount: Decimal = Field(ge=0, description="Fee amount per `per`.", examples=[20000])
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code.", examples=["EUR"])
+    per: FeePer = Field(description="What the amount pays for: a `month` or a `year`.")
+
+
+class Contract(PlanModel):
+    """The contract under which the service is delivered."""
+
+    id: str | None = Field(default=None, description="Contract reference.", examples=["MSA-2024-017"])
+    start: StrictDate | None = Field(default=None, description="Contract start date.")
+    end: StrictDate | None = Field(default=None, description="Contract end date.")
+    renewal_notice_days: int = Field(
+        default=90, ge=0, le=3650, description="Days before `end` when the renewal window opens."
+    )
+    fee: Fee | None = Field(default=None, description="Contract fee, for SLA credits.")
+
+
+class Account(PlanModel):
+    """The client account this plan is about."""
+
+    id: Id = Field(description="Account id, unique in the repository; by convention the file stem.")
+    name: str = Field(min_length=1, description="Client's name.", examples=["ACME Logística S.A."])
+    tier: Tier = Field(description="Account tier: strategic, high, medium or low.")
+    manager: Id = Field(description="Person id (provider side) who owns the plan.")
+    industry: str | None = Field(default=None, description="Client's industry.")
+    region: str | None = Field(default=None, description="Region, e.g. EMEA.")
+    language: Language = Field(default=Language.en, description="Language of rendered documents.")
+    timezone: str = Field(default="UTC", description="IANA time zone of the account.", examples=["Europe/Madrid"])
+    since: StrictDate | None = Field(default=None, description="Client since this date.")
+    summary: str | None = Field(default=None, description="Markdown summary of the account.")
+    contract: Contract | None = Field(default=None, description="The current contract.")
+
+
+class Handoff(PlanModel):
+    """Hand-off of the account from the sales team to account management."""
+
+    date: StrictDate | None = Field(default=None, description="Date of the hand-off.")
+    from_: Id | None = Field(default=None, alias="from", description="Person handing over (sales).")
+    to: Id | None = Field(default=None, description="Person receiving the account.")
+    notes: str | None = Field(default=None, description="Internal Markdown notes.")

@@ -1,0 +1,146 @@
+"""The base every plan model shares, and why it is more than ``BaseModel``.
+
+Three jobs pydantic does not do by itself, done here once for every section:
+
+* **Where did this object come from?** The validator (``asplan.model.validate``) marks
+  every mapping with its data path under :data:`PATH_KEY`, a key no YAML file can
+  contain. The wrap validator below pops it and keeps it on the instance, so a rule
+  can point at ``actions[3].due`` even after invalid siblings were dropped.
+* **Unknown keys with a hint.** ``extra="forbid"`` would say "Extra inputs are not
+  permitted"; we want "unknown field 'titel': did you mean 'title'?" (ASP103), and we
+  want the rest of the object validated anyway. Unknown keys are recorded in the
+  validation context and removed before pydantic sees them.
+* **``x-`` keys** are the user's own data: kept in the file, ignored by the model.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, ClassVar, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, model_validator
+from pydantic.functional_validators import ModelWrapValidatorHandler
+
+Path = tuple[str | int, ...]
+
+
+class _PathKey:
+    """A dict key that YAML cannot produce: only the validator puts it there."""
+
+    _instance: ClassVar[_PathKey | None] = None
+
+    def __new__(cls) -> _PathKey:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "<path>"
+
+    def __hash__(self) -> int:
+        return 0x5A17
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+
+PATH_KEY: Any = _PathKey()
+
+
+def is_map_annotation(annotation: Any) -> bool:
+    """True for ``dict[...]`` and ``dict[...] | None``."""
+    if get_origin(annotation) is dict:
+        return True
+    return any(get_origin(arg) is dict for arg in get_args(annotation))
+
+
+def strip_path_marker(value: dict[Any, Any]) -> dict[Any, Any]:
+    return {k: v for k, v in value.items() if k is not PATH_KEY}
+
+
+class UnknownKey:
+    """An unknown field met during validation, reported as ASP103."""
+
+    __slots__ = ("key", "path", "suggestion")
+
+    def __init__(self, path: Path, key: str, suggestion: str | None) -> None:
+        self.path = path
+        self.key = key
+        self.suggestion = suggestion
+
+
+def _suggest(key: str, known: list[str]) -> str | None:
+    lowered = {k.lower(): k for k in known}
+    if key.lower() in lowered:
+        return lowered[key.lower()]
+    match = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+class PlanModel(BaseModel):
+    """Base of every object in a plan: strict keys, kept paths, ignored ``x-`` keys."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=False,
+        frozen=False,
+        json_schema_extra={"patternProperties": {"^x-": {}}},
+        use_attribute_docstrings=False,
+        validate_default=False,
+    )
+
+    _path: Path = PrivateAttr(default=())
+
+    @property
+    def path(self) -> Path:
+        """Data path of this object in the file (``('actions', 3)``)."""
+        return self._path
+
+    @classmethod
+    def accepted_keys(cls) -> frozenset[str]:
+        cached = cls.__dict__.get("_accepted_keys_cache")
+        if cached is None:
+            cached = frozenset((info.alias or name) for name, info in cls.model_fields.items())
+            type.__setattr__(cls, "_accepted_keys_cache", cached)
+        return cached  # type: ignore[no-any-return,unused-ignore]
+
+    @classmethod
+    def map_keys(cls) -> frozenset[str]:
+        """Input keys of fields that are free-form maps (``hours``, ``where``, ``calendars``).
+
+        The path marker must not reach them: their keys are the user's, not fields.
+        """
+        cached = cls.__dict__.get("_map_keys_cache")
+        if cached is None:
+            cached = frozenset(
+                (info.alias or name) for name, info in cls.model_fields.items() if is_map_annotation(info.annotation)
+            )
+            type.__setattr__(cls, "_map_keys_cache", cached)
+        return cached  # type: ignore[no-any-return,unused-ignore]
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _capture_path(cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo) -> Any:
+        path: Path = ()
+        if isinstance(data, dict):
+            path = data.get(PATH_KEY, ())
+            accepted = cls.accepted_keys()
+            maps = cls.map_keys()
+            clean: dict[Any, Any] = {}
+            unknown_sink = info.context.get("unknown") if info.context else None
+            for key, value in data.items():
+                if key is PATH_KEY:
+                    continue
+                if isinstance(key, str) and key.startswith("x-"):
+                    continue
+                if key not in accepted and unknown_sink is not None:
+                    unknown_sink.append(UnknownKey((*path, key), str(key), _suggest(str(key), sorted(accepted))))
+                    continue
+                if key in maps and isinstance(value, dict):
+                    value = strip_path_marker(value)
+                clean[key] = value
+            data = clean
+        result = handler(data)
+        if isinstance(result, PlanModel) and path:
+            result._path = path
+        return result

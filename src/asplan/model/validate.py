@@ -1,0 +1,339 @@
+"""Plain data -> :class:`Plan` plus schema findings (ASP003, ASP101-ASP103).
+
+Why not ``Plan.model_validate(data)``: one bad date would then cost the whole plan,
+and with it every reference, date and completeness finding of the other sections
+(spec §4: "one run reports everything wrong in a file"). So each section is validated
+on its own, and within a section the offending pieces are *pruned* and the rest is
+validated again: an action with a bad id is dropped, its siblings are kept; a bad
+optional field is dropped, its object is kept. Only the first round's errors are
+reported; later rounds only exist to salvage what is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, cast, get_origin
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from asplan.findings import Finding, Severity, format_path
+from asplan.loading import Positions
+from asplan.model.base import (
+    PATH_KEY,
+    Path,
+    PlanModel,
+    UnknownKey,
+    _suggest,
+    is_map_annotation,
+    strip_path_marker,
+)
+from asplan.model.plan import SUPPORTED_VERSION, Plan
+
+_MAX_ROUNDS = 12
+
+
+@dataclass
+class ValidatedPlan:
+    """A plan assembled from what validated, and what did not."""
+
+    plan: Plan | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:  # annotations are hashable types
+    return TypeAdapter(annotation)
+
+
+def _section_adapters() -> dict[str, TypeAdapter[Any]]:
+    return {
+        (info.alias or name): _adapter(cast(Hashable, info.annotation))
+        for name, info in Plan.model_fields.items()
+        if name != "asplan"
+    }
+
+
+@cache
+def _map_sections() -> frozenset[str]:
+    return frozenset(
+        (info.alias or name) for name, info in Plan.model_fields.items() if is_map_annotation(info.annotation)
+    )
+
+
+def mark_paths(value: Any, path: Path) -> Any:
+    """Copy ``value``, putting each mapping's data path under :data:`PATH_KEY`."""
+    if isinstance(value, dict):
+        out: dict[Any, Any] = {PATH_KEY: path}
+        for key, item in value.items():
+            out[key] = mark_paths(item, (*path, key))
+        return out
+    if isinstance(value, list):
+        return [mark_paths(item, (*path, i)) for i, item in enumerate(value)]
+    return value
+
+
+def _normalise(data: Any, loc: tuple[Any, ...]) -> tuple[Path, bool]:
+    """Follow a pydantic ``loc`` through the data; returns (path, reached the end).
+
+    Locs contain union-member and validator names that are not data keys; they are
+    skipped, and the walk stops at the first key the data does not have.
+    """
+    path: list[str | int] = []
+    current = data
+    complete = True
+    for part in loc:
+        if _has(current, part):
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, (dict, list)):
+            complete = False
+            if isinstance(current, dict) and isinstance(part, str) and not _is_tag(part):
+                break
+        else:
+            break
+    return tuple(path), complete
+
+
+def _has(container: Any, part: Any) -> bool:
+    if isinstance(container, dict):
+        return isinstance(part, str) and part in container
+    if isinstance(container, list):
+        return isinstance(part, int) and 0 <= part < len(container)
+    return False
+
+
+def _is_tag(part: str) -> bool:
+    """Pydantic loc entries naming a union member or validator, not a key."""
+    return (
+        "[" in part
+        or part in {"str", "int", "float", "bool", "list", "dict", "decimal", "date", "none"}
+        or part[:1].isupper()
+    )
+
+
+def _message(error: Any) -> str:
+    msg = str(error.get("msg", "invalid value"))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            msg = msg[len(prefix) :]
+    got = error.get("input")
+    if error.get("type") in {
+        "enum",
+        "literal_error",
+        "string_pattern_mismatch",
+        "int_parsing",
+        "float_parsing",
+        "decimal_parsing",
+        "bool_parsing",
+        "string_type",
+        "int_type",
+        "float_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+        "greater_than_equal",
+        "less_than_equal",
+        "string_too_short",
+        "model_attributes_type",
+        "bool_type",
+        "decimal_type",
+    } and (isinstance(got, (str, int, float, bool)) or got is None):
+        shown = repr(got)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        msg = f"{msg}, got {shown}"
+    return msg
+
+
+def _remove(data: Any, path: Path) -> bool:
+    """Delete the value at ``path`` (relative to the section); False if it is the root."""
+    if not path:
+        return False
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if isinstance(parent, dict):
+        parent.pop(last, None)
+    elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        parent.pop(last)
+    return True
+
+
+def _salvage(model: type[BaseModel], data: dict[Any, Any], context: dict[str, Any]) -> Any:
+    """Keep the fields of a broken singleton section that are valid on their own.
+
+    Fields that fail are set to ``None``: rules check truthiness before using them.
+    """
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key not in data:
+            continue
+        try:
+            values[name] = _adapter(cast(Hashable, info.annotation)).validate_python(data[key], context=context)
+        except ValidationError:
+            values[name] = None
+    for name, info in model.model_fields.items():
+        if name not in values and info.is_required():
+            values[name] = None
+    obj = model.model_construct(**values)
+    if isinstance(obj, PlanModel):
+        obj._path = data.get(PATH_KEY, ())
+    return obj
+
+
+def _validate_section(
+    key: str,
+    raw: Any,
+    adapter: TypeAdapter[Any],
+    context: dict[str, Any],
+    report: list[tuple[Path, Any]],
+) -> tuple[bool, Any]:
+    """Validate one section with pruning; returns (ok, value)."""
+    data = mark_paths(raw, (key,))
+    if isinstance(data, dict) and key in _map_sections():
+        data = strip_path_marker(data)
+    for round_number in range(_MAX_ROUNDS):
+        try:
+            return True, adapter.validate_python(data, context=context)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        removals: list[Path] = []
+        for error in errors:
+            rel, _ = _normalise(data, tuple(error["loc"]))
+            if round_number == 0:
+                report.append(((key, *rel), error))
+            # A missing key normalises to the mapping that lacks it: that mapping goes.
+            removals.append(rel)
+        # Deepest and last first, so earlier list indices stay valid while removing.
+        progressed = False
+        for rel in sorted(set(removals), key=lambda p: (len(p), p), reverse=True):
+            if not rel:
+                return False, data
+            try:
+                progressed = _remove(data, rel) or progressed
+            except (KeyError, IndexError, TypeError):
+                continue
+        if not progressed:
+            return False, data
+    return False, data
+
+
+def validate_plan(data: dict[Any, Any], positions: Positions, file: str) -> ValidatedPlan:
+    """Validate the top-level mapping of a plan file (it has an ``asplan`` key)."""
+    findings: list[Finding] = []
+
+    def add(code: str, path: Path, message: str, at_key: bool = False) -> None:
+        line, column = positions.key(path) if at_key else positions.value(path)
+        findings.append(Finding(file, line, column, code, Severity.ERROR, message, format_path(path)))
+
+    version = data.get("asplan")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        add("ASP102", ("asplan",), f"asplan: expected the format version, a whole number like 1, got {version!r}")
+    elif version > SUPPORTED_VERSION:
+        add(
+            "ASP003",
+            ("asplan",),
+            f"format version {version} is newer than this asplan supports ({SUPPORTED_VERSION}): upgrade asplan",
+        )
+        return ValidatedPlan(None, findings)
+
+    adapters = _section_adapters()
+    unknown: list[UnknownKey] = []
+    context: dict[str, Any] = {"unknown": unknown}
+    errors: list[tuple[Path, Any]] = []
+    sections: dict[str, Any] = {}
+    known = sorted([*adapters, "asplan"])
+    for key, raw in data.items():
+        if key == "asplan" or (isinstance(key, str) and key.startswith("x-")):
+            continue
+        adapter = adapters.get(key)
+        if adapter is None:
+            unknown.append(UnknownKey((key,), str(key), _suggest(str(key), known)))
+            continue
+        if raw is None:
+            errors.append(((key,), {"type": "none", "msg": f"section '{key}' is empty: remove it or fill it in"}))
+            continue
+        ok, value = _validate_section(key, raw, adapter, context, errors)
+        name = _field_name(key)
+        if ok:
+            sections[name] = value
+        elif isinstance(value, dict):
+            model = _model_of(name)
+            if model is not None:
+                sections[name] = _salvage(model, value, context)
+
+    if "account" not in data:
+        add("ASP101", (), "required section 'account' is missing: add account with id, name, tier and manager")
+
+    seen: set[tuple[Path, str]] = set()
+    for path, error in errors:
+        kind = error.get("type")
+        if kind == "missing":
+            missing = error["loc"][-1] if error.get("loc") else "?"
+            where = format_path(path) or "the plan"
+            marker = (path, f"missing:{missing}")
+            if marker in seen:
+                continue
+            seen.add(marker)
+            add("ASP101", path, f"required field '{missing}' is missing in {where}", at_key=True)
+            continue
+        marker = (path, "value")
+        if marker in seen:
+            continue
+        seen.add(marker)
+        add("ASP102", path, f"{format_path(path)}: {_message(error)}")
+
+    reported: set[Path] = set()
+    for item in unknown:
+        if item.path in reported:
+            continue
+        reported.add(item.path)
+        hint = (
+            f": did you mean '{item.suggestion}'?"
+            if item.suggestion
+            else (": remove it, or prefix it with 'x-' to keep your own data")
+        )
+        add("ASP103", item.path, f"unknown field '{item.key}'{hint}", at_key=True)
+
+    version_ok = isinstance(version, int) and not isinstance(version, bool) and version >= 1
+    plan = Plan.model_construct(
+        asplan=version if isinstance(version, int) and version_ok else SUPPORTED_VERSION, **_defaults(sections)
+    )
+    return ValidatedPlan(plan, findings)
+
+
+def _field_name(key: str) -> str:
+    for name, info in Plan.model_fields.items():
+        if (info.alias or name) == key:
+            return name
+    return key
+
+
+def _model_of(name: str) -> type[BaseModel] | None:
+    """The model of a singleton section (``Account | None``); None for lists and maps."""
+    annotation = Plan.model_fields[name].annotation
+    if get_origin(annotation) in (list, dict):
+        return None
+    for candidate in getattr(annotation, "__args__", (annotation,)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _defaults(sections: dict[str, Any]) -> dict[str, Any]:
+    """Every section present on the result: validated, or its empty default."""
+    out: dict[str, Any] = {}
+    for name, info in Plan.model_fields.items():
+        if name == "asplan":
+            continue
+        if name in sections:
+            out[name] = sections[name]
+        elif info.default_factory is not None:
+            out[name] = info.default_factory()  # type: ignore[call-arg]
+        else:
+            out[name] = None
+    return out

@@ -1,0 +1,72 @@
+"""The rule registry: every rule, by code, listed explicitly (no magic discovery).
+
+Adding a rule is adding its module and one line here; its docstring is its
+documentation (``asplan rules CODE``, and the README's rule reference generated from
+this registry).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from asplan.rules import (
+    asp001_syntax,
+    asp002_duplicate_key,
+    asp003_not_a_plan,
+    asp004_refused_input,
+    asp101_missing_field,
+    asp102_wrong_value,
+    asp103_unknown_field,
+    asp201_unknown_person,
+    asp202_unknown_reference,
+    asp203_duplicate_id,
+    asp204_account_id_taken,
+    asp205_file_name,
+    asp206_event_file,
+    asp501_objective_without_kpi,
+    asp502_escalation,
+    asp503_selection_criteria,
+    asp504_both_sides,
+    asp505_decision_maker,
+    asp506_change_impact,
+    asp507_empty_scope,
+    asp508_kpi_target,
+    asp509_placeholder,
+)
+from asplan.rules.base import Rule, Scope
+
+_MODULES: tuple[ModuleType, ...] = (
+    asp001_syntax,
+    asp002_duplicate_key,
+    asp003_not_a_plan,
+    asp004_refused_input,
+    asp101_missing_field,
+    asp102_wrong_value,
+    asp103_unknown_field,
+    asp201_unknown_person,
+    asp202_unknown_reference,
+    asp203_duplicate_id,
+    asp204_account_id_taken,
+    asp205_file_name,
+    asp206_event_file,
+    asp501_objective_without_kpi,
+    asp502_escalation,
+    asp503_selection_criteria,
+    asp504_both_sides,
+    asp505_decision_maker,
+    asp506_change_impact,
+    asp507_empty_scope,
+    asp508_kpi_target,
+    asp509_placeholder,
+)
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in map(Rule.from_module, _MODULES)}
+
+
+def plan_rules() -> list[Rule]:
+    """Rules that run on one plan at a time, in code order."""
+    return [rule for rule in RULES.values() if rule.scope is Scope.PLAN and rule.check is not None]
+
+
+def known_codes() -> set[str]:
+    return set(RULES)

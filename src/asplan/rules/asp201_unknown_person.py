@@ -1,0 +1,64 @@
+"""## What it does
+Reports a person reference (manager, owner, contact, attendee, participant,
+`reports_to`, `requested_by`, hand-off `from`/`to`) that names no entry of `people`.
+Also reports a `reports_to` that crosses sides, and an account manager who is not on
+the provider side.
+
+## Why is this bad?
+An action owned by nobody is an action nobody does; a misspelt escalation contact is
+a phone call that never happens.
+
+## Example
+```yaml
+account: {id: acme, name: ACME, tier: high, manager: maria.lopes}
+people:
+  - {id: maria.lopez, name: María López, side: provider}
+```
+
+## Use instead
+```yaml
+account: {id: acme, name: ACME, tier: high, manager: maria.lopez}
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from asplan.findings import Severity
+from asplan.model.people import Side
+from asplan.rules.base import Hit, PlanContext, iter_people_refs
+
+CODE = "ASP201"
+NAME = "unknown-person"
+SEVERITY = Severity.ERROR
+SUMMARY = "reference to an unknown person"
+
+
+def check(ctx: PlanContext) -> Iterator[Hit]:
+    people = {p.id: p for p in ctx.plan.people}
+    known = sorted(people)
+    for path, person_id, what in iter_people_refs(ctx.plan):
+        if person_id is None:
+            continue
+        if person_id not in people:
+            close = difflib.get_close_matches(person_id, known, n=1, cutoff=0.6)
+            hint = f": did you mean '{close[0]}'?" if close else ": add them to people"
+            yield Hit(path, f"{what} '{person_id}' is not in people{hint}")
+    for person in ctx.plan.people:
+        boss = people.get(person.reports_to or "")
+        if boss is not None and boss.side != person.side:
+            yield Hit(
+                (*person.path, "reports_to"),
+                f"{person.id} ({person.side.value}) reports_to {boss.id} ({boss.side.value}):"
+                " reports_to links people of the same side",
+            )
+    account = ctx.plan.account
+    if account is not None and account.manager:
+        manager = people.get(account.manager)
+        if manager is not None and manager.side != Side.provider:
+            yield Hit(
+                (*account.path, "manager"),
+                f"account manager '{manager.id}' is on the client side: the manager is a provider-side person",
+            )

@@ -1,0 +1,137 @@
+"""What a rule is, and what it is handed.
+
+A rule is a module (yamllint-style): its docstring is its documentation (ruff's four
+parts: *What it does*, *Why is this bad?*, *Example*, *Use instead*), module constants
+name it, and a ``check`` generator yields :class:`Hit` values. Rules say *what* is
+wrong and *where in the data*; the engine turns data paths into lines and columns,
+applies severities, selection and suppressions. That split keeps rules free of
+positions, configuration and output concerns, so each one reads in a minute.
+
+Rules whose findings come from loading or schema validation (ASP0xx, ASP1xx) are
+registered with ``check = None``: they are documented and selectable like the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from types import ModuleType
+from typing import Any
+
+from asplan.findings import Severity
+from asplan.loading import Path, Positions
+from asplan.model.plan import Plan
+
+
+class Scope(StrEnum):
+    """When a rule runs."""
+
+    LOAD = "load"  # reported by the loader (syntax, limits)
+    SCHEMA = "schema"  # reported by model validation
+    PLAN = "plan"  # one plan at a time
+    PORTFOLIO = "portfolio"  # across every plan of the run
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's verdict before it has a line number.
+
+    ``at_key`` points the finding at the key of the path instead of its value (for
+    "this entry is wrong" rather than "this value is wrong"). ``severity`` overrides
+    the rule's default for this one hit (ASP306: an expired contract is an error).
+    """
+
+    path: Path
+    message: str
+    at_key: bool = False
+    severity: Severity | None = None
+
+
+@dataclass
+class Settings:
+    """The configuration values rules may read."""
+
+    warn_days: int = 14
+    kpi_grace_days: int = 7
+
+
+@dataclass
+class PlanContext:
+    """Everything a plan rule may look at. Rules never read files other than through it."""
+
+    file: str
+    plan: Plan
+    data: dict[Any, Any]
+    positions: Positions
+    today: date
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    scope: Scope
+    check: Callable[[PlanContext], Iterable[Hit]] | None
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            summary=module.SUMMARY,
+            doc=(module.__doc__ or "").strip(),
+            scope=getattr(module, "SCOPE", Scope.PLAN),
+            check=getattr(module, "check", None),
+        )
+
+
+def iter_people_refs(plan: Plan) -> Iterator[tuple[Path, str | None, str]]:
+    """Every person reference of a plan: (path, person id, what refers).
+
+    One place lists them so that ASP201, rendering and ``due --owner`` agree on what
+    a person reference is.
+    """
+    if plan.account is not None and plan.account.manager:
+        yield (*plan.account.path, "manager"), plan.account.manager, "account manager"
+    if plan.handoff is not None:
+        if plan.handoff.from_:
+            yield (*plan.handoff.path, "from"), plan.handoff.from_, "hand-off from"
+        if plan.handoff.to:
+            yield (*plan.handoff.path, "to"), plan.handoff.to, "hand-off to"
+    for person in plan.people:
+        if person.reports_to:
+            yield (*person.path, "reports_to"), person.reports_to, f"reports_to of {person.id}"
+    for objective in plan.objectives:
+        if objective.owner:
+            yield (*objective.path, "owner"), objective.owner, f"owner of {objective.id}"
+    for action in plan.actions:
+        if action.owner:
+            yield (*action.path, "owner"), action.owner, f"owner of {action.id}"
+    for procedure in plan.procedures:
+        if procedure.contact:
+            yield (*procedure.path, "contact"), procedure.contact, f"contact of '{procedure.name}'"
+    for level in plan.escalation:
+        if level.contact:
+            yield (*level.path, "contact"), level.contact, f"escalation level {level.level}"
+    for touchpoint in plan.communication:
+        if touchpoint.owner:
+            yield (*touchpoint.path, "owner"), touchpoint.owner, f"owner of '{touchpoint.name}'"
+        for i, person_id in enumerate(touchpoint.participants):
+            yield (*touchpoint.path, "participants", i), person_id, f"participant of '{touchpoint.name}'"
+    if plan.reviews is not None:
+        for record in plan.reviews.history:
+            for i, person_id in enumerate(record.attendees):
+                yield (*record.path, "attendees", i), person_id, f"attendee of the {record.date} review"
+    for change in plan.changes:
+        if change.requested_by:
+            yield (*change.path, "requested_by"), change.requested_by, f"requested_by of {change.id}"
+    for risk in plan.risks:
+        if risk.owner:
+            yield (*risk.path, "owner"), risk.owner, f"owner of {risk.id}"
