@@ -34,14 +34,10 @@ SUMMARIES = {
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def make_report(
-    findings: list[Finding] | None = None, files: list[str] | None = None
-) -> CheckReport:
+def make_report(findings: list[Finding] | None = None, files: list[str] | None = None) -> CheckReport:
     if findings is None:
         findings = [
-            Finding(
-                ACME, 3, 5, "ASP101", Severity.ERROR, "Required field 'name' missing", "account"
-            ),
+            Finding(ACME, 3, 5, "ASP101", Severity.ERROR, "Required field 'name' missing", "account"),
             Finding(ACME, 12, 7, "ASP302", Severity.WARNING, TRICKY_MESSAGE, "actions[0].due"),
             Finding(ACME, 20, 3, "ASP309", Severity.INFO, "Revisión vencida", "reviews.next"),
             Finding(
@@ -53,9 +49,7 @@ def make_report(
                 "Unknown person 'ana.ruis'",
                 "people[0].reports_to",
             ),
-            Finding(
-                GLOBEX, 9, 11, "ASP302", Severity.WARNING, "Action 'a-2' overdue", "actions[1].due"
-            ),
+            Finding(GLOBEX, 9, 11, "ASP302", Severity.WARNING, "Action 'a-2' overdue", "actions[1].due"),
         ]
     return CheckReport(
         version="0.1.0",
@@ -170,10 +164,7 @@ def test_text_all_clean() -> None:
     ],
 )
 def test_text_summary_wording(severities: list[Severity], summary: str) -> None:
-    findings = [
-        Finding(ACME, line, 1, "ASP302", severity, "x")
-        for line, severity in enumerate(severities, start=1)
-    ]
+    findings = [Finding(ACME, line, 1, "ASP302", severity, "x") for line, severity in enumerate(severities, start=1)]
     output = render(TextReporter(), make_report(findings, files=[ACME]))
     assert output.splitlines()[-1] == summary
 
@@ -194,9 +185,7 @@ def test_text_lists_files_known_only_from_findings_after_the_checked_ones() -> N
             Finding(GLOBEX, 2, 1, "ASP302", Severity.WARNING, "Action overdue"),
         ]
     )
-    headers = [
-        line for line in render(TextReporter(), report).splitlines() if line and ":" not in line
-    ]
+    headers = [line for line in render(TextReporter(), report).splitlines() if line and ":" not in line]
     assert headers[:2] == [GLOBEX, events]
     assert headers[-1] == "Found 1 error and 1 warning in 2 of 4 files."
 
@@ -343,9 +332,7 @@ def test_github_one_workflow_command_per_finding() -> None:
 
 
 def test_github_escapes_property_values() -> None:
-    report = make_report(
-        [Finding("plans/a,b:c%\r\n.yaml", 1, 2, "ASP205", Severity.WARNING, "a:b,c%\r\nd")]
-    )
+    report = make_report([Finding("plans/a,b:c%\r\n.yaml", 1, 2, "ASP205", Severity.WARNING, "a:b,c%\r\nd")])
     assert render(GithubReporter(), report) == (
         "::warning file=plans/a%2Cb%3Ac%25%0D%0A.yaml,line=1,col=2,title=ASP205::a:b,c%25%0D%0Ad\n"
     )
@@ -479,8 +466,7 @@ def test_junit_one_testcase_per_file() -> None:
     acme_out = cases[ACME].find("system-out")
     assert acme_out is not None
     assert acme_out.text == (
-        "12:7 ASP302 [warning] Action 'a-1': 100% late,\n    ask the owner\n"
-        "20:3 ASP309 [info] Revisión vencida"
+        "12:7 ASP302 [warning] Action 'a-1': 100% late,\n    ask the owner\n20:3 ASP309 [info] Revisión vencida"
     )
 
     assert list(cases[CLEAN]) == []

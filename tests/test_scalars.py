@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 import pickle
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 from pydantic import BaseModel, ValidationError
 
@@ -153,7 +154,7 @@ def test_duration_constructor_returns_an_existing_instance() -> None:
 def test_duration_is_immutable_copyable_and_picklable() -> None:
     duration = Duration("1.5h")
     with pytest.raises(AttributeError):
-        duration.minutes = Decimal(1)  # type: ignore[misc]
+        duration.minutes = Decimal(1)
     assert copy.deepcopy(duration) is duration
     restored = pickle.loads(pickle.dumps(duration))
     assert restored == duration
@@ -401,9 +402,7 @@ def test_money_rejects(bad: Any, why: str | None) -> None:
     with pytest.raises(ValueError) as info:
         Money(bad)
     message = str(info.value)
-    assert message.startswith(
-        "expected an amount of money: a number, or a string like '12000 EUR'"
-    )
+    assert message.startswith("expected an amount of money: a number, or a string like '12000 EUR'")
     if why:
         assert why in message
 
@@ -431,8 +430,7 @@ def test_id_rejects_with_expected_form(bad: str) -> None:
     with pytest.raises(ValueError) as info:
         parse_id(bad)
     assert str(info.value) == (
-        "expected an id: letters, digits, '.', '_' or '-', starting with a letter or digit, "
-        f"got {bad!r}"
+        f"expected an id: letters, digits, '.', '_' or '-', starting with a letter or digit, got {bad!r}"
     )
 
 
@@ -440,8 +438,7 @@ def test_id_message_of_the_brief() -> None:
     with pytest.raises(ValueError) as info:
         parse_id("x y")
     assert str(info.value) == (
-        "expected an id: letters, digits, '.', '_' or '-', starting with a letter or digit, "
-        "got 'x y'"
+        "expected an id: letters, digits, '.', '_' or '-', starting with a letter or digit, got 'x y'"
     )
 
 
@@ -538,8 +535,8 @@ def test_period_label_for_date_previous_next_contains() -> None:
 
 
 def test_period_label_ordering_and_identity() -> None:
-    labels = [PeriodLabel(x) for x in ("2026-Q1", "2026", "2025-W53", "2026-02", "2026-01")]
-    assert [p.label for p in sorted(labels)] == ["2025-W53", "2026-01", "2026-Q1", "2026", "2026-02"]
+    labels = [PeriodLabel(x) for x in ("2026-Q1", "2026", "2025-W52", "2026-02", "2026-01")]
+    assert [p.label for p in sorted(labels)] == ["2025-W52", "2026-01", "2026-Q1", "2026", "2026-02"]
     assert PeriodLabel("2026-10") < PeriodLabel("2026-11")
     assert PeriodLabel("2026") == PeriodLabel(2026)
     assert hash(PeriodLabel("2026")) == hash(PeriodLabel(2026))
@@ -695,7 +692,7 @@ def test_model_json_schema_describes_each_scalar() -> None:
     assert "2026-W38" in props["period"]["examples"]
     assert props["day"]["type"] == "string"
     assert props["day"]["format"] == "date"
-    assert {"type": "string", "pattern": DURATION_PATTERN} .items() <= props["rto"]["anyOf"][0].items()
+    assert {"type": "string", "pattern": DURATION_PATTERN}.items() <= props["rto"]["anyOf"][0].items()
     # Building the schema twice must not see the first build's titles (no shared dicts).
     assert Sample.model_json_schema() == schema
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -704,7 +701,7 @@ def test_model_json_schema_describes_each_scalar() -> None:
 # The JSON Schema patterns are what editors and check-jsonschema apply; they must accept
 # what the parsers accept.  Values only the parser can refuse (ISO week 53 of a 52-week
 # year, zero cadences, sizes) are listed as "schema-only".
-PARITY: list[tuple[str, type, list[Any], list[Any], list[Any]]] = [
+PARITY: list[tuple[str, Callable[[Any], object], list[Any], list[Any], list[Any]]] = [
     (
         "duration",
         Duration,

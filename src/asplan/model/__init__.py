@@ -1,0 +1,1 @@
+"""The plan format as pydantic models: one module per group of sections, scalars apart."""

@@ -1,0 +1,104 @@
+"""Shared test helpers: check a YAML text as a file, and compare findings tersely.
+
+Tests in yamllint style: a plan text and the exact ``(code, line, column)`` of every
+finding it draws. :func:`check_text` writes the text to a fresh folder and runs the
+real pipeline (``check_targets``: loading, validation, rules, suppressions, and the
+cross-plan ASP204), so what is tested is what ``asplan check`` reports.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import textwrap
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+
+from asplan.checker import Target, check_targets
+from asplan.config import Config
+from asplan.findings import Finding
+
+TODAY = date(2026, 11, 23)
+
+# The smallest plan with no schema or reference finding: 8 lines, so a section
+# appended to it (``MINIMAL + "..."``) starts on line 9. It still draws the
+# completeness warnings ASP502-ASP505 and ASP507.
+MINIMAL = """\
+asplan: 1
+account:
+  id: acme
+  name: ACME Logística
+  tier: high
+  manager: maria
+people:
+  - {id: maria, name: María López, side: provider}
+"""
+MINIMAL_LINES = 8
+
+Triple = tuple[str, int, int]
+
+
+def plan(body: str = "") -> str:
+    """``MINIMAL`` followed by ``body`` (dedented), which starts on line 9."""
+    return MINIMAL + textwrap.dedent(body)
+
+
+def check_files(
+    files: Mapping[str, str | bytes],
+    targets: Iterable[str] | None = None,
+    today: date = TODAY,
+    select: list[str] | None = None,
+    config: Config | None = None,
+) -> list[Finding]:
+    """Write ``files`` (relative name -> content) to a temporary folder and check ``targets``.
+
+    ``targets`` default to every ``*.yaml``/``*.yml`` among ``files``, in the given order,
+    named explicitly (as on a command line). Findings carry paths relative to the folder.
+    """
+    if config is None:
+        config = Config(select=select)
+    with tempfile.TemporaryDirectory(prefix="asplan-test-") as folder:
+        root = Path(folder)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="")
+        names = list(targets) if targets is not None else [n for n in files if n.endswith((".yaml", ".yml"))]
+        report = check_targets([Target(str(root / n), explicit=True) for n in names], config, today)
+        prefix = str(root) + "/"
+        return [
+            Finding(f.file.removeprefix(prefix), f.line, f.column, f.code, f.severity, f.message, f.path)
+            for f in report.findings
+        ]
+
+
+def check_text(
+    text: str | bytes,
+    filename: str = "acme.yaml",
+    today: date = TODAY,
+    extra_files: Mapping[str, str | bytes] | None = None,
+    select: list[str] | None = None,
+    config: Config | None = None,
+) -> list[Finding]:
+    """Check one plan text saved as ``filename`` (with ``extra_files`` beside it)."""
+    files: dict[str, str | bytes] = {filename: text}
+    files.update(extra_files or {})
+    return check_files(files, targets=[filename], today=today, select=select, config=config)
+
+
+def triples(findings: Iterable[Finding], *codes: str) -> list[Triple]:
+    """``(code, line, column)`` of each finding, in report order (only ``codes`` if given)."""
+    return [(f.code, f.line, f.column) for f in findings if not codes or f.code in codes]
+
+
+def lint(text: str, *codes: str, **kwargs: object) -> list[Triple]:
+    """Check ``text`` with only ``codes`` selected; the triples found."""
+    findings = check_text(text, select=list(codes) or None, **kwargs)  # type: ignore[arg-type]
+    return triples(findings)
+
+
+def messages(findings: Iterable[Finding], code: str) -> list[str]:
+    return [f.message for f in findings if f.code == code]
