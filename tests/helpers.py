@@ -35,6 +35,8 @@ people:
 """
 MINIMAL_LINES = 8
 
+LOAD_CODES = ("ASP001", "ASP004")
+
 Triple = tuple[str, int, int]
 
 
@@ -55,8 +57,11 @@ def check_files(
     ``targets`` default to every ``*.yaml``/``*.yml`` among ``files``, in the given order,
     named explicitly (as on a command line). Findings carry paths relative to the folder.
     """
+    guarded = select is not None and config is None
     if config is None:
-        config = Config(select=select)
+        # A syntax or refused-input finding would silence every other rule: with a
+        # selection, also select those and fail loudly, so "no finding" means something.
+        config = Config(select=[*select, *LOAD_CODES] if select is not None else None)
     with tempfile.TemporaryDirectory(prefix="asplan-test-") as folder:
         root = Path(folder)
         for name, content in files.items():
@@ -69,10 +74,16 @@ def check_files(
         names = list(targets) if targets is not None else [n for n in files if n.endswith((".yaml", ".yml"))]
         report = check_targets([Target(str(root / n), explicit=True) for n in names], config, today)
         prefix = str(root) + "/"
-        return [
+        findings = [
             Finding(f.file.removeprefix(prefix), f.line, f.column, f.code, f.severity, f.message, f.path)
             for f in report.findings
         ]
+    if guarded:
+        assert select is not None
+        unexpected = [f for f in findings if f.code in LOAD_CODES and f.code not in select]
+        assert not unexpected, f"the test plan does not load: {unexpected}"
+        findings = [f for f in findings if f.code not in LOAD_CODES or f.code in select]
+    return findings
 
 
 def check_text(
@@ -94,9 +105,15 @@ def triples(findings: Iterable[Finding], *codes: str) -> list[Triple]:
     return [(f.code, f.line, f.column) for f in findings if not codes or f.code in codes]
 
 
-def lint(text: str, *codes: str, **kwargs: object) -> list[Triple]:
-    """Check ``text`` with only ``codes`` selected; the triples found."""
-    findings = check_text(text, select=list(codes) or None, **kwargs)  # type: ignore[arg-type]
+def lint(
+    text: str | bytes,
+    *codes: str,
+    filename: str = "acme.yaml",
+    today: date = TODAY,
+    extra_files: Mapping[str, str | bytes] | None = None,
+) -> list[Triple]:
+    """Check ``text`` with only ``codes`` selected (every rule if none); the triples found."""
+    findings = check_text(text, filename, today, extra_files, select=list(codes) or None)
     return triples(findings)
 
 

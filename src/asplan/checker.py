@@ -68,10 +68,18 @@ def discover(paths: Sequence[str]) -> list[Target]:
 def default_paths(config: Config) -> list[str]:
     """Paths from configuration, else ``plans/`` when it exists, else the current folder."""
     if config.paths:
-        return [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths]
+        # Relative to the configuration file, shown relative to where the user stands.
+        return [_relative(config.root / p) for p in config.paths]
     if os.path.isdir("plans"):
         return ["plans"]
     return ["."]
+
+
+def _relative(path: os.PathLike[str]) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return os.fspath(path)
 
 
 def check_file(target: Target, config: Config, today: date) -> FileResult:
@@ -140,9 +148,18 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
     return _finish(result, config)
 
 
+class RuleCrash(Exception):
+    """A rule raised: an internal error of asplan, never a silent pass.
+
+    The message names the rule and the file, so a bug report says where to look.
+    """
+
+
 def _run(check: Any, context: PlanContext, code: str) -> Iterator[Hit]:
-    """A crashing rule is an internal error of asplan, never a silent pass."""
-    yield from check(context)
+    try:
+        yield from check(context)
+    except Exception as exc:
+        raise RuleCrash(f"rule {code} failed on {context.file}: {type(exc).__name__}: {exc}") from exc
 
 
 def _to_finding(hit: Hit, code: str, default: Severity, ctx: PlanContext) -> Finding:

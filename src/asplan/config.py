@@ -26,7 +26,8 @@ class ConfigError(Exception):
 
 
 class _ConfigFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: TOML has real types, so `warn_days = "14"` or `fail_on = true` is a mistake to report.
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     paths: list[str] | None = None
     select: list[str] | None = None
@@ -59,9 +60,9 @@ class Config:
 
     def is_enabled(self, code: str) -> bool:
         """ruff-style selection by code or prefix: ``ASP3`` is every ASP3xx."""
-        if self.select is not None and not any(code.startswith(s) for s in self.select):
+        if self.select is not None and not any(_matches(code, s) for s in self.select):
             return False
-        return not any(code.startswith(i) for i in self.ignore)
+        return not any(_matches(code, i) for i in self.ignore)
 
     def ignored_for_file(self, file: str, code: str) -> bool:
         if not self.per_file_ignores:
@@ -70,12 +71,17 @@ class Config:
         with contextlib.suppress(ValueError):
             candidates.add(os.path.relpath(file, self.root).replace(os.sep, "/"))
         for pattern, codes in self.per_file_ignores.items():
-            if any(fnmatch.fnmatch(c, pattern) for c in candidates) and any(code.startswith(x) for x in codes):
+            if any(fnmatch.fnmatch(c, pattern) for c in candidates) and any(_matches(code, x) for x in codes):
                 return True
         return False
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
+
+
+def _matches(code: str, selector: str) -> bool:
+    """A selector is a code, a prefix of codes, or ``ALL`` (ruff's spelling of every rule)."""
+    return selector == "ALL" or code.startswith(selector)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -104,14 +110,33 @@ def load_config(path: Path | None, known_codes: set[str]) -> Config:
         with path.open("rb") as handle:
             raw = tomllib.load(handle)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+        raise ConfigError(f"{_shown(path)}: cannot read configuration: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(_toml_error(_shown(path), str(exc))) from None
     if path.name == "pyproject.toml":
         raw = raw.get("tool", {}).get("asplan", {})
         if not isinstance(raw, dict):
-            raise ConfigError(f"{path}: [tool.asplan] must be a table")
-    return _from_mapping(raw, str(path), path.parent, known_codes)
+            raise ConfigError(f"{_shown(path)}: [tool.asplan] must be a table")
+    return _from_mapping(raw, _shown(path), path.parent, known_codes)
+
+
+def _toml_error(source: str, message: str) -> str:
+    """``asplan.toml:3:10: invalid TOML: ...``: the file:line:col form editors make clickable."""
+    import re
+
+    where = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if where is None:
+        return f"{source}: invalid TOML: {message}"
+    return f"{source}:{where.group(1)}:{where.group(2)}: invalid TOML: {message[: where.start()]}"
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it from here (relative when that is shorter)."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return relative if len(relative) < len(str(path)) else str(path)
 
 
 def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set[str]) -> Config:
@@ -121,7 +146,7 @@ def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set
         error = exc.errors(include_url=False)[0]
         key = ".".join(str(p) for p in error["loc"]) or "?"
         if error["type"] == "extra_forbidden":
-            raise ConfigError(f"{source}: unknown key '{key}'") from None
+            raise ConfigError(f"{source}: unknown key '{key}'{_did_you_mean(key)}") from None
         raise ConfigError(f"{source}: bad value for '{key}': {error['msg']}") from None
     for key, codes in (("select", parsed.select or []), ("ignore", parsed.ignore)):
         check_codes(codes, known_codes, f"{source}: '{key}'")
@@ -144,6 +169,13 @@ def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set
         max_file_bytes=parsed.max_file_bytes,
         plans_dir=parsed.plans_dir,
     )
+
+
+def _did_you_mean(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key.rsplit(".", 1)[-1], list(_ConfigFile.model_fields), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def check_codes(codes: list[str], known_codes: set[str], where: str) -> None:

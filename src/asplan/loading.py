@@ -255,6 +255,23 @@ def _syntax_message(exc: Exception) -> str:
     return f"YAML syntax error: {text}"
 
 
+_TAB_MESSAGE = "YAML syntax error: tabs are not allowed for indentation: use spaces"
+
+
+def _is_tab_indent(text: str, line: int, column: int, exc: Exception) -> bool:
+    """libyaml's words for a tab in the indentation ("found character that cannot start
+    any token") do not tell a user what to change; recognise the case to say it plainly."""
+    if "tab" in str(getattr(exc, "problem", "") or ""):
+        return True
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return False
+    prefix = text[start : start + column]
+    return prefix.endswith("\t") and not prefix[:-1].strip(" \t-?:")
+
+
 def parse_yaml(text: str, path: str = "<string>") -> Document:
     """Compose ``text`` into plain data and positions; raises :class:`LoadError`."""
     from ruamel.yaml import events as ev
@@ -454,7 +471,9 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     except LoadError:
         raise
     except YAMLError as exc:
-        raise LoadError("ASP001", _syntax_message(exc), *_error_position(exc)) from None
+        line, column = _error_position(exc)
+        message = _TAB_MESSAGE if _is_tab_indent(text, line, column, exc) else _syntax_message(exc)
+        raise LoadError("ASP001", message, line, column) from None
     except (ValueError, TypeError, UnicodeError) as exc:
         raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
 

@@ -7,16 +7,52 @@ so each command module imports what it needs inside its function.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from asplan import __version__
 from asplan.cli import check as check_cmd
+from asplan.cli import due as due_cmd
+from asplan.cli import init as init_cmd
+from asplan.cli import new as new_cmd
+from asplan.cli import render as render_cmd
+from asplan.cli import review as review_cmd
 from asplan.cli import rules as rules_cmd
+from asplan.cli import schema as schema_cmd
+from asplan.cli import sla as sla_cmd
+from asplan.cli import status as status_cmd
 from asplan.cli.common import State
 
+_DEBUG_HINT = " (run with --debug for the traceback, and please report it)"
+
+
+class _AsplanGroup(TyperGroup):
+    """Turns a crash inside a command into one line and exit 2, however the app is invoked.
+
+    Handling it here rather than only in :func:`main` means the console script, ``python -m``
+    and ``CliRunner`` all behave the same; ``--debug`` lets the traceback through.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:
+            if State.debug:
+                raise
+            typer.echo(f"asplan: internal error: {_one_line(exc)}{_DEBUG_HINT}", err=True)
+            raise typer.Exit(2) from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
+
+
 app = typer.Typer(
+    cls=_AsplanGroup,
     name="asplan",
     help="Account Service Plans as YAML: check, date, SLA and render them.",
     no_args_is_help=True,
@@ -52,7 +88,15 @@ def main_options(
 
 
 app.command("check")(check_cmd.check)
+app.command("due")(due_cmd.due)
+app.command("init")(init_cmd.init)
+app.command("new")(new_cmd.new)
+app.command("review")(review_cmd.review)
 app.command("rules")(rules_cmd.rules)
+app.command("schema")(schema_cmd.schema)
+app.command("sla")(sla_cmd.sla)
+app.command("render")(render_cmd.render)
+app.command("status")(status_cmd.status)
 
 
 def main() -> None:
@@ -62,25 +106,41 @@ def main() -> None:
         return
     try:
         code = app(standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        code = exc.exit_code
     except typer.Abort:
         sys.stderr.write("asplan: aborted\n")
-        sys.exit(2)
+        code = 2
     except KeyboardInterrupt:
         sys.stderr.write("asplan: interrupted\n")
-        sys.exit(130)
-    except Exception as exc:
-        import click  # type: ignore[import-not-found,unused-ignore]
+        code = 130
+    except BrokenPipeError:
+        # `asplan check | head`: the reader left. Point stdout at devnull so the final flush
+        # at exit cannot fail again (the recipe of the Python docs, "Note on SIGPIPE").
+        import os
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    except typer.TyperException as exc:  # command-line usage errors (typer's bundled click)
+        code = _usage_error(exc)
+    except Exception as exc:
         if State.debug or "--debug" in sys.argv:
             raise
-        sys.stderr.write(
-            f"asplan: internal error: {type(exc).__name__}: {exc}"
-            " (run with --debug for the traceback, and please report it)\n"
-        )
-        sys.exit(2)
+        sys.stderr.write(f"asplan: internal error: {_one_line(exc)}{_DEBUG_HINT}\n")
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(exc: typer.TyperException) -> int:
+    """One line naming the problem and where help is, like the errors asplan raises itself."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        # bare `asplan`: the help has been printed (rich prints it while formatting it)
+        help_text = exc.format_message()
+        if help_text.strip():
+            sys.stderr.write(help_text.rstrip("\n") + "\n")
+        return 2
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    message = " ".join(exc.format_message().split())
+    sys.stderr.write(f"asplan: error: {message}{hint}\n")
+    return 2

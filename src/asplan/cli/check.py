@@ -76,6 +76,9 @@ def check(
         workers = 1  # process start-up costs more than it saves on a handful of plans
 
     report = _run_with_progress(targets, config, day, workers)
+    if not report.files and not report.findings:
+        # ruff-style: an empty run passes, but a CI pointed at the wrong folder should be told.
+        typer.echo(f"asplan: warning: no plan found in {', '.join(paths or default_paths(config))}", err=True)
     reporter = get_reporter(output_format)
     text = reporter.render(report, ReportOptions(color=output is None and use_color(), statistics=statistics))
     write_output(text, output)

@@ -77,7 +77,10 @@ def write_output(text: str, output: str | None) -> None:
         return
     from asplan.fileio import atomic_write_text
 
+    target = Path(output)
     try:
-        atomic_write_text(Path(output), text)
+        # like ruff's --output-file: `--output reports/asplan.sarif` in a fresh CI checkout just works
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, text)
     except OSError as exc:
         fail(f"--output {output}: cannot write ({exc.strerror or exc})")

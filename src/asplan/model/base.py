@@ -87,6 +87,10 @@ class PlanModel(BaseModel):
         json_schema_extra={"patternProperties": {"^x-": {}}},
         use_attribute_docstrings=False,
         validate_default=False,
+        # Validators are compiled on first use, per section adapter: a plan is never
+        # validated as a whole (see validate.py), so compiling Plan and every nested
+        # model eagerly would cost ~150 ms of start-up for nothing.
+        defer_build=True,
     )
 
     _path: Path = PrivateAttr(default=())

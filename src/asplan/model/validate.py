@@ -29,6 +29,7 @@ from asplan.model.base import (
     is_map_annotation,
     strip_path_marker,
 )
+from asplan.model.account import Account
 from asplan.model.plan import SUPPORTED_VERSION, Plan
 
 _MAX_ROUNDS = 12
@@ -165,7 +166,11 @@ def _remove(data: Any, path: Path) -> bool:
 def _salvage(model: type[BaseModel], data: dict[Any, Any], context: dict[str, Any]) -> Any:
     """Keep the fields of a broken singleton section that are valid on their own.
 
-    Fields that fail are set to ``None``: rules check truthiness before using them.
+    A field that fails falls back to its default (``[]``, ``en``, ``None``...), so its
+    type still holds. A *required* field that fails has no default: only ``account``
+    is then kept, with ``None`` there (rules check its fields before use, and its id
+    and manager matter to other rules); any other section is dropped (``None``), because
+    code typed against, say, ``reviews.every: Cadence`` must never meet ``None``.
     """
     values: dict[str, Any] = {}
     for name, info in model.model_fields.items():
@@ -175,9 +180,11 @@ def _salvage(model: type[BaseModel], data: dict[Any, Any], context: dict[str, An
         try:
             values[name] = _adapter(cast(Hashable, info.annotation)).validate_python(data[key], context=context)
         except ValidationError:
-            values[name] = None
+            continue
     for name, info in model.model_fields.items():
         if name not in values and info.is_required():
+            if model is not Account:
+                return None
             values[name] = None
     obj = model.model_construct(**values)
     if isinstance(obj, PlanModel):

@@ -1,7 +1,8 @@
 """## What it does
 Reports a reference to an objective or a calendar that does not exist: an action's
 `objective`, a solution's `objectives`, an SLA's `calendar`, `reviews.calendar`.
-`24x7` is always a calendar.
+`24x7` is always a calendar. Also reports a calendar's `holidays_from` naming a
+country or subdivision the `holidays` package does not know.
 
 ## Why is this bad?
 An action linked to a misspelt objective does not count towards it; an SLA on an
@@ -55,3 +56,13 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
             (*plan.reviews.path, "calendar"),
             f"reviews: calendar '{plan.reviews.calendar}' is not defined in calendars (or 24x7)",
         )
+    for name, calendar in plan.calendars.items():
+        source = calendar.holidays_from
+        if source is None:
+            continue
+        from asplan.timecalc.calendars import public_holiday_problem
+
+        problem = public_holiday_problem(source.country, source.subdivision)
+        if problem:
+            field = "subdivision" if source.subdivision and "subdivision" in problem else "country"
+            yield Hit((*source.path, field), f"calendar {name}: {problem}; its public holidays are not counted")

@@ -54,8 +54,8 @@ def _walk(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    found = sorted(_walk(ctx.data, ()), key=lambda item: ctx.positions.value(item[0]))
-    for path, text in found:
-        match = _PLACEHOLDER.search(text)
-        if match:
-            yield Hit(path, f"placeholder '{match.group(1)}' left in the plan: fill it in before sharing")
+    # Match first, sort only the hits: a plan holds many strings and few placeholders.
+    found = [(path, match) for path, text in _walk(ctx.data, ()) if (match := _PLACEHOLDER.search(text))]
+    found.sort(key=lambda item: ctx.positions.value(item[0]))
+    for path, match in found:
+        yield Hit(path, f"placeholder '{match.group(1)}' left in the plan: fill it in before sharing")

@@ -1,0 +1,518 @@
+"""Every date in a plan that asks for something to happen: the agenda (spec §3).
+
+One module computes the dated items so that ``asplan due``, the ASP3xx rules, the
+status dashboard and rendering all agree on when something is due and whether it is
+late. Each item carries the data path of the date it was computed from, so a rule can
+point at that line and ``# asplan: ignore[...]`` works where users expect it.
+
+Nothing here reads the clock: ``today`` is an argument (``asplan.clock`` resolves it).
+Dates that fall outside the supported range (year 1 to 9999) produce no item rather
+than an error: such a plan is already wrong in a way a person will see.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from asplan.model.objectives import ActionStatus
+from asplan.model.plan import Plan
+
+if TYPE_CHECKING:
+    from asplan.loading import Path
+    from asplan.model.scalars import Cadence
+    from asplan.timecalc.calendars import WorkCalendar
+
+__all__ = [
+    "KINDS",
+    "DueItem",
+    "Kind",
+    "Status",
+    "agenda",
+    "classify",
+    "next_review",
+    "next_review_item",
+    "to_ics",
+    "within",
+]
+
+
+class Kind(StrEnum):
+    """What an agenda item is; the order is the tie-break of items on the same day."""
+
+    review = "review"
+    contract_end = "contract_end"
+    contract_renewal = "contract_renewal"
+    action = "action"
+    milestone = "milestone"
+    continuity_test = "continuity_test"
+    touchpoint = "touchpoint"
+    kpi_measurement = "kpi_measurement"
+
+
+KINDS: tuple[str, ...] = tuple(kind.value for kind in Kind)
+_KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
+
+
+class Status(StrEnum):
+    overdue = "overdue"
+    due_soon = "due_soon"
+    upcoming = "upcoming"
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One dated item of one plan.
+
+    ``id`` is stable while the plan keeps the thing (an action id, a touchpoint name,
+    ``OBJ-1/M2`` for an objective's second milestone): calendar UIDs are built from it,
+    never from the date, so a moved date updates the event instead of adding one.
+    """
+
+    account: str
+    kind: Kind
+    id: str
+    title: str
+    date: date
+    status: Status
+    days: int
+    owner: str | None
+    path: Path
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "account": self.account,
+            "kind": self.kind.value,
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "status": self.status.value,
+            "days": self.days,
+            "owner": self.owner,
+        }
+
+
+def classify(when: date, today: date, warn_days: int) -> Status:
+    """Overdue before today; due soon from today to ``today + warn_days`` inclusive."""
+    if when < today:
+        return Status.overdue
+    if (when - today).days <= warn_days:
+        return Status.due_soon
+    return Status.upcoming
+
+
+def _add(cadence: Cadence, anchor: date) -> date | None:
+    try:
+        return cadence.add(anchor)
+    except OverflowError:
+        return None
+
+
+def _shift(day: date, days: int) -> date | None:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+# --------------------------------------------------------------------------- review
+
+
+def review_anchor(plan: Plan) -> tuple[date, Path] | None:
+    """What a computed next review counts from: latest review, else ``since``, else contract start."""
+    reviews = plan.reviews
+    if reviews is not None and reviews.history:
+        latest = max(reviews.history, key=lambda record: record.date)
+        return latest.date, (*latest.path, "date")
+    account = plan.account
+    if account is None:
+        return None
+    if account.since is not None:
+        return account.since, (*account.path, "since")
+    if account.contract is not None and account.contract.start is not None:
+        return account.contract.start, (*account.contract.path, "start")
+    return None
+
+
+def unrolled_next_review(plan: Plan) -> date | None:
+    """The next review before rolling to a working day: a lower bound of :func:`next_review`."""
+    reviews = plan.reviews
+    if reviews is None:
+        return None
+    if reviews.next is not None:
+        return reviews.next
+    anchor = review_anchor(plan)
+    return None if anchor is None else _add(reviews.every, anchor[0])
+
+
+def next_review(plan: Plan, calendars: Mapping[str, WorkCalendar] | None = None) -> date | None:
+    """Spec §3 "Next review": ``reviews.next``, else anchor + ``every`` rolled to a working day.
+
+    ``calendars`` is :func:`asplan.timecalc.build_calendars` of the plan; without it the
+    one calendar needed is built. An unknown calendar (ASP202) or one with no working
+    day leaves the date where the cadence put it.
+    """
+    reviews = plan.reviews
+    if reviews is None:
+        return None
+    if reviews.next is not None:
+        return reviews.next
+    computed = unrolled_next_review(plan)
+    if computed is None or reviews.calendar is None:
+        return computed
+    from asplan.timecalc.calendars import calendar_for
+
+    calendar = calendar_for(plan, reviews.calendar, calendars)
+    if calendar is None:
+        return computed
+    try:
+        return calendar.next_working_day(computed)
+    except (ValueError, OverflowError):
+        return computed
+
+
+def _account_id(plan: Plan) -> str:
+    return plan.account.id if plan.account is not None else ""
+
+
+def _manager(plan: Plan) -> str | None:
+    return plan.account.manager if plan.account is not None else None
+
+
+def next_review_item(
+    plan: Plan,
+    today: date,
+    warn_days: int,
+    calendars: Mapping[str, WorkCalendar] | None = None,
+) -> DueItem | None:
+    """The next review as an agenda item, pointing at ``reviews.next`` or ``reviews.every``."""
+    reviews = plan.reviews
+    when = next_review(plan, calendars)
+    if reviews is None or when is None:
+        return None
+    path = (*reviews.path, "next") if reviews.next is not None else (*reviews.path, "every")
+    return _item(plan, Kind.review, "review", "Plan review", when, today, warn_days, _manager(plan), path)
+
+
+def _item(
+    plan: Plan,
+    kind: Kind,
+    item_id: str,
+    title: str,
+    when: date,
+    today: date,
+    warn_days: int,
+    owner: str | None,
+    path: Path,
+) -> DueItem:
+    return DueItem(
+        account=_account_id(plan),
+        kind=kind,
+        id=item_id,
+        title=title,
+        date=when,
+        status=classify(when, today, warn_days),
+        days=(when - today).days,
+        owner=owner,
+        path=path,
+    )
+
+
+# ------------------------------------------------------------------- other dated items
+
+
+def action_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
+    """Actions with a ``due`` date that are neither done nor cancelled."""
+    for action in plan.actions:
+        if action.due is None or action.status in (ActionStatus.done, ActionStatus.cancelled):
+            continue
+        yield _item(
+            plan,
+            Kind.action,
+            action.id,
+            action.title,
+            action.due,
+            today,
+            warn_days,
+            action.owner,
+            (*action.path, "due"),
+        )
+
+
+def milestone_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
+    """Milestones with a ``due`` date and no ``done`` date; owned by their objective's owner."""
+    for objective in plan.objectives:
+        for number, milestone in enumerate(objective.milestones, start=1):
+            if milestone.due is None or milestone.done is not None:
+                continue
+            yield _item(
+                plan,
+                Kind.milestone,
+                f"{objective.id}/M{number}",
+                milestone.title,
+                milestone.due,
+                today,
+                warn_days,
+                objective.owner,
+                (*milestone.path, "due"),
+            )
+
+
+def touchpoint_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
+    """Communication touchpoints: ``last`` + ``every``; one never held has no date yet."""
+    seen: dict[str, int] = {}
+    for touchpoint in plan.communication:
+        if touchpoint.last is None:
+            continue
+        when = _add(touchpoint.every, touchpoint.last)
+        if when is None:
+            continue
+        seen[touchpoint.name] = seen.get(touchpoint.name, 0) + 1
+        item_id = touchpoint.name if seen[touchpoint.name] == 1 else f"{touchpoint.name} #{seen[touchpoint.name]}"
+        yield _item(
+            plan,
+            Kind.touchpoint,
+            item_id,
+            touchpoint.name,
+            when,
+            today,
+            warn_days,
+            touchpoint.owner,
+            (*touchpoint.path, "last"),
+        )
+
+
+def continuity_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
+    """The next continuity (DR) test: ``last_test`` + ``test_every``, owned by the account manager."""
+    continuity = plan.continuity
+    if continuity is None or continuity.last_test is None or continuity.test_every is None:
+        return
+    when = _add(continuity.test_every, continuity.last_test)
+    if when is not None:
+        yield _item(
+            plan,
+            Kind.continuity_test,
+            "continuity",
+            "Continuity (DR) test",
+            when,
+            today,
+            warn_days,
+            _manager(plan),
+            (*continuity.path, "last_test"),
+        )
+
+
+def contract_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
+    """The renewal window's opening (until the contract ends) and the contract's end."""
+    account = plan.account
+    contract = account.contract if account is not None else None
+    if contract is None or contract.end is None:
+        return
+    name = contract.id or "contract"
+    path = (*contract.path, "end")
+    opens = _shift(contract.end, -contract.renewal_notice_days)
+    if opens is not None and contract.end >= today:
+        yield _item(
+            plan,
+            Kind.contract_renewal,
+            name,
+            f"Renewal window of {name} opens",
+            opens,
+            today,
+            warn_days,
+            _manager(plan),
+            path,
+        )
+    yield _item(plan, Kind.contract_end, name, f"{name} ends", contract.end, today, warn_days, _manager(plan), path)
+
+
+def kpi_items(plan: Plan, today: date, warn_days: int, kpi_grace_days: int) -> Iterator[DueItem]:
+    """The next measurement of each KPI: latest + ``frequency`` + ``kpi_grace_days``."""
+    for objective in plan.objectives:
+        for kpi in objective.kpis:
+            if kpi.frequency is None or not kpi.measurements:
+                continue
+            index, latest = max(enumerate(kpi.measurements), key=lambda pair: (pair[1].date, pair[0]))
+            step = _add(kpi.frequency, latest.date)
+            when = _shift(step, kpi_grace_days) if step is not None else None
+            if when is None:
+                continue
+            yield _item(
+                plan,
+                Kind.kpi_measurement,
+                f"{objective.id}/{kpi.id}",
+                f"Measure {kpi.name}",
+                when,
+                today,
+                warn_days,
+                objective.owner,
+                (*kpi.path, "measurements", index, "date"),
+            )
+
+
+def agenda(
+    plan: Plan,
+    today: date,
+    *,
+    warn_days: int = 14,
+    kpi_grace_days: int = 7,
+    calendars: Mapping[str, WorkCalendar] | None = None,
+) -> list[DueItem]:
+    """Every dated item of a plan, soonest first (ties: review, contract, action, ...)."""
+    items: list[DueItem] = []
+    review = next_review_item(plan, today, warn_days, calendars)
+    if review is not None:
+        items.append(review)
+    items.extend(action_items(plan, today, warn_days))
+    items.extend(milestone_items(plan, today, warn_days))
+    items.extend(touchpoint_items(plan, today, warn_days))
+    items.extend(continuity_items(plan, today, warn_days))
+    items.extend(contract_items(plan, today, warn_days))
+    items.extend(kpi_items(plan, today, warn_days, kpi_grace_days))
+    return sort_items(items)
+
+
+def sort_items(items: Iterable[DueItem]) -> list[DueItem]:
+    return sorted(items, key=lambda item: (item.date, item.account, _KIND_ORDER[item.kind], item.id))
+
+
+def within(
+    items: Iterable[DueItem],
+    days: int,
+    *,
+    owners: Sequence[str] = (),
+    accounts: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+) -> list[DueItem]:
+    """``asplan due`` filters: overdue always, else at most ``days`` ahead; then owner, account, kind."""
+    keep: list[Callable[[DueItem], bool]] = [lambda item: item.days <= days]
+    if owners:
+        keep.append(lambda item: item.owner in owners)
+    if accounts:
+        keep.append(lambda item: item.account in accounts)
+    if kinds:
+        keep.append(lambda item: item.kind.value in kinds)
+    return [item for item in items if all(test(item) for test in keep)]
+
+
+# ----------------------------------------------------------------------------- iCalendar
+
+
+def event_uid(item: DueItem) -> str:
+    """Stable across runs and days: account, kind and id, never the date."""
+    digest = hashlib.sha256(f"{item.account}\x00{item.kind.value}\x00{item.id}".encode()).hexdigest()
+    return f"{digest[:32]}@asplan"
+
+
+_STATUS_WORDS = {Status.overdue: "OVERDUE", Status.due_soon: "due soon", Status.upcoming: "upcoming"}
+
+
+def to_ics(items: Sequence[DueItem], today: date, version: str) -> str:
+    """An iCalendar file of all-day events, deterministic for given items and today.
+
+    DTSTAMP and SEQUENCE come from ``today`` (not the clock), so two runs on one day
+    are identical and a later export supersedes an earlier one in calendar clients.
+    """
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//asplan//asplan {version}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "asplan agenda")
+    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    sequence = (today - date(2000, 1, 1)).days
+    used: set[str] = set()
+    for item in items:
+        uid = event_uid(item)
+        if uid in used:  # duplicate ids in one plan (ASP203) must still give distinct events
+            number = 2
+            while f"{uid[:-7]}-{number}@asplan" in used:
+                number += 1
+            uid = f"{uid[:-7]}-{number}@asplan"
+        used.add(uid)
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        event.add("sequence", max(sequence, 0))
+        event.add("dtstart", item.date)
+        if item.date < date.max:
+            event.add("dtend", item.date + timedelta(days=1))
+        event.add("summary", f"[{item.account}] {item.title}")
+        lines = [f"{item.kind.value} {item.id}: {_STATUS_WORDS[item.status]}"]
+        if item.owner:
+            lines.append(f"owner: {item.owner}")
+        event.add("description", "\n".join(lines))
+        event.add("categories", [item.kind.value])
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))
+
+
+# ------------------------------------------------------------------------- many plans
+
+
+@dataclass
+class AgendaRun:
+    """The agenda of every plan found, and the files that could not be read as plans."""
+
+    items: list[DueItem]
+    failures: list[str]  # one line each: "file:line: why"
+    warnings: list[str]  # calendars that are not what was written (unknown zone, holidays)
+
+
+def collect(
+    paths: Sequence[str],
+    today: date,
+    *,
+    warn_days: int = 14,
+    kpi_grace_days: int = 7,
+    max_file_bytes: int | None = None,
+) -> AgendaRun:
+    """Load every plan under ``paths`` (like ``asplan check`` finds them) and date it.
+
+    A plan with schema errors still contributes what validated, as in ``check``; a
+    file that cannot be read, parsed, or is not a plan when named explicitly, is a
+    failure line instead.
+    """
+    from asplan.checker import discover
+    from asplan.loading import DEFAULT_MAX_FILE_BYTES, LoadError, looks_like_plan, parse_yaml, read_text
+    from asplan.model.validate import validate_plan
+    from asplan.timecalc.calendars import build_calendars
+
+    limit = max_file_bytes if max_file_bytes is not None else DEFAULT_MAX_FILE_BYTES
+    run = AgendaRun([], [], [])
+    for target in discover(paths):
+        try:
+            text = read_text(target.path, limit)
+        except LoadError as exc:
+            if target.explicit or exc.code != "ASP001" or "UTF" in exc.message:
+                run.failures.append(f"{target.path}:{exc.line}: {exc.message}")
+            continue
+        if not target.explicit and not looks_like_plan(text):
+            continue
+        try:
+            document = parse_yaml(text, target.path)
+        except LoadError as exc:
+            run.failures.append(f"{target.path}:{exc.line}: {exc.message}")
+            continue
+        data = document.data
+        if not isinstance(data, dict) or "asplan" not in data:
+            if target.explicit:
+                run.failures.append(f"{target.path}:1: not a plan (no 'asplan' key)")
+            continue
+        plan = validate_plan(data, document.positions, target.path).plan
+        if plan is None:
+            run.failures.append(f"{target.path}:1: unsupported plan format version")
+            continue
+        calendars = build_calendars(plan)
+        if plan.reviews is not None and plan.reviews.calendar in calendars and plan.reviews.next is None:
+            for problem in calendars[plan.reviews.calendar].all_problems():
+                run.warnings.append(f"{target.path}: calendar {plan.reviews.calendar}: {problem}")
+        run.items.extend(agenda(plan, today, warn_days=warn_days, kpi_grace_days=kpi_grace_days, calendars=calendars))
+    run.items = sort_items(run.items)
+    return run

@@ -1,0 +1,48 @@
+"""``asplan init``: a new plans repository, without ever touching what is already there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from asplan.cli.common import fail
+
+
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder to set up (default: the current one).")
+    ] = Path("."),
+) -> None:
+    """Set up a plans repository: asplan.toml, plans/, the JSON Schema, pre-commit and CI examples."""
+    from asplan.fileio import atomic_write_text
+    from asplan.scaffold import DEFAULT_PLANS_DIR, init_files
+
+    if directory.exists() and not directory.is_dir():
+        fail(f"{directory}: not a folder")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        plans = directory / DEFAULT_PLANS_DIR
+        if plans.exists():
+            typer.echo(f"skipped {_show(plans)}/ (already exists)")
+        else:
+            plans.mkdir()
+            typer.echo(f"created {_show(plans)}/")
+        for relative, text in init_files(DEFAULT_PLANS_DIR).items():
+            target = directory / relative
+            if target.exists() or target.is_symlink():
+                typer.echo(f"skipped {_show(target)} (already exists)")
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(target, text)
+            typer.echo(f"created {_show(target)}")
+    except OSError as exc:
+        fail(f"{exc.filename or directory}: cannot write ({exc.strerror or exc})")
+    here = directory.resolve() == Path.cwd().resolve()
+    typer.echo("next: " + ("" if here else f"cd {_show(directory)} && ") + "asplan new ACCOUNT-ID")
+
+
+def _show(path: Path) -> str:
+    """A path as the user typed it, with forward slashes (the same in every shell)."""
+    return path.as_posix().removeprefix("./")

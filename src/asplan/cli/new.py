@@ -1,0 +1,124 @@
+"""``asplan new``: scaffold a commented plan that passes ``asplan check`` from the start."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Literal, cast
+
+import typer
+
+from asplan.cli.common import fail, load_config
+
+
+def stdin_is_terminal() -> bool:
+    """Whether asplan may ask for what is missing (tests replace this)."""
+    return sys.stdin.isatty()
+
+
+def new(
+    account_id: Annotated[str, typer.Argument(metavar="ID", help="Account id; the plan is written to DIR/ID.yaml.")],
+    name: Annotated[str | None, typer.Option("--name", help="The client's name.")] = None,
+    tier: Annotated[str | None, typer.Option("--tier", help="strategic, high, medium or low.")] = None,
+    manager: Annotated[
+        str | None,
+        typer.Option("--manager", metavar="NAME", help="The account manager's full name (becomes a provider person)."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the plan and its documents: es or en.")
+    ] = None,
+    directory: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Folder for the plan (default: plans_dir from asplan.toml, else plans/)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing plan.")] = False,
+) -> None:
+    """Create a commented plan for a new account; asks for what is missing when run in a terminal."""
+    from asplan.fileio import atomic_write_text
+    from asplan.scaffold import LANGUAGES, SCHEMA_FILE, TIERS, NewPlan, ScaffoldError, check_account_id, plan_text
+
+    try:
+        check_account_id(account_id)
+    except ScaffoldError as exc:
+        fail(str(exc))
+    config = load_config()
+    root = config.root if config.source else Path.cwd()
+    directory = directory if directory is not None else root / config.plans_dir
+    schema = root / SCHEMA_FILE
+    target = directory / f"{account_id}.yaml"
+    for existing in (target, target.with_suffix(".yml")):
+        if existing.exists() and not force:
+            fail(f"{_show(existing)}: a plan for '{account_id}' already exists; use --force to overwrite it")
+
+    if stdin_is_terminal():
+        name, tier, manager, lang = _ask(name, tier, manager, lang, TIERS, LANGUAGES)
+    else:
+        missing = [opt for opt, value in (("--name", name), ("--tier", tier), ("--manager", manager)) if not value]
+        if missing:
+            fail(f"missing {', '.join(missing)}: give them as options (stdin is not a terminal, so asplan cannot ask)")
+    assert name is not None and tier is not None and manager is not None
+
+    plan = NewPlan(
+        account_id=account_id,
+        name=name,
+        tier=tier,
+        manager_name=manager,
+        language=cast(Literal["es", "en"], lang or "en"),
+        schema_path=_relative(schema, directory),
+    )
+    try:
+        text = plan_text(plan)
+    except ScaffoldError as exc:
+        fail(str(exc))
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, text)
+    except OSError as exc:
+        fail(f"{_show(target)}: cannot write ({exc.strerror or exc})")
+    typer.echo(f"created {_show(target)}")
+    if not schema.is_file():
+        typer.echo(
+            f"hint: no {_show(schema)} yet: run `asplan schema -o {_show(schema)}` for editor autocompletion", err=True
+        )
+    typer.echo(f"next: fill it in, then run `asplan check {_show(target)}`")
+
+
+def _ask(
+    name: str | None,
+    tier: str | None,
+    manager: str | None,
+    lang: str | None,
+    tiers: tuple[str, ...],
+    languages: tuple[str, ...],
+) -> tuple[str, str, str, str]:
+    from rich.console import Console
+    from rich.prompt import Prompt
+
+    from asplan.cli.common import use_color
+
+    console = Console(no_color=not use_color(), highlight=False)
+    while not name or not name.strip():
+        name = Prompt.ask("Client name", console=console)
+    if tier is None:
+        tier = Prompt.ask("Tier", choices=list(tiers), default="medium", console=console)
+    while not manager or not manager.strip():
+        manager = Prompt.ask("Account manager's full name", console=console)
+    if lang is None:
+        lang = Prompt.ask("Language of the plan", choices=list(languages), default="en", console=console)
+    return name, tier, manager, lang
+
+
+def _relative(target: Path, start: Path) -> str:
+    """``target`` relative to ``start`` with forward slashes, as the ``$schema`` line needs."""
+    try:
+        return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return target.resolve().as_uri()
+
+
+def _show(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

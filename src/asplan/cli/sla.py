@@ -1,0 +1,228 @@
+"""``asplan sla``: per SLA and period, target, actual, status and credits; the breaching events."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from asplan.cli.common import fail, load_config, today, use_color, write_output
+
+if TYPE_CHECKING:
+    from asplan.sla.engine import PlanSlas, Selection
+    from asplan.sla.report import SlaRow
+
+FORMATS = ("text", "json")
+_MAX_ROW_WARNINGS = 20
+
+
+def sla(
+    paths: Annotated[list[str] | None, typer.Argument(help="Plan files or folders (searched recursively).")] = None,
+    events: Annotated[
+        str | None, typer.Option("--events", metavar="FILE", help="Use this event export instead of the plans' events.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", help="Only periods overlapping this one (2026-10, 2026-Q3, 2026-W38, 2026), or 'last' closed."
+        ),
+    ] = None,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            "--now", help="Instant open events are timed to, ISO 8601 (default: end of today, account's zone)."
+        ),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    today_option: Annotated[str | None, typer.Option("--today", help="Date to report at, YYYY-MM-DD.")] = None,
+    fail_on_breach: Annotated[
+        bool, typer.Option("--fail-on-breach", help="Exit 1 when a selected period is breached.")
+    ] = False,
+) -> None:
+    """SLA figures per period: met, breached, no data; credits owed; the breaching events."""
+    from asplan.checker import UsageError, default_paths, discover
+    from asplan.model.scalars import PeriodLabel
+    from asplan.sla.engine import PlanRefused, evaluate_plan, load_plan
+    from asplan.sla.events import EventFileError, EventTable, parse_timestamp
+    from asplan.sla.report import dumps, report_json, rows
+    from asplan.sla.timed import SlaDefinitionError
+    from asplan.timecalc.calendars import resolve_zone
+
+    if output_format not in FORMATS:
+        fail(f"--format {output_format}: expected one of {', '.join(FORMATS)}")
+    day = today(today_option)
+    selection: Selection = None
+    if period is not None:
+        if period.strip().lower() == "last":
+            selection = "last"
+        else:
+            try:
+                selection = PeriodLabel.parse(period.strip())
+            except ValueError as exc:
+                fail(f"--period {period}: {exc}, or 'last'")
+    if now is not None:
+        try:
+            datetime.fromisoformat(now.strip())
+        except ValueError:
+            fail(f"--now {now}: expected an ISO 8601 instant like 2026-11-23T18:00 or 2026-11-23T17:00:00Z")
+    config = load_config()
+    try:
+        targets = discover(paths or default_paths(config))
+    except UsageError as exc:
+        fail(str(exc))
+
+    reports: list[PlanSlas] = []
+    cache: dict[str, EventTable] = {}
+    for target in targets:
+        try:
+            plan = load_plan(target.path, target.explicit, config.max_file_bytes)
+        except PlanRefused as exc:
+            fail(str(exc))
+        if plan is None:
+            continue
+        zone, _ = resolve_zone(plan.account.timezone if plan.account is not None else "UTC")
+        instant = parse_timestamp(now, zone) if now is not None else None
+        try:
+            reports.append(
+                evaluate_plan(
+                    plan,
+                    target.path,
+                    day,
+                    now=instant,
+                    event_files=[events] if events is not None else None,
+                    selection=selection,
+                    table_cache=cache,
+                )
+            )
+        except EventFileError as exc:
+            fail(str(exc))
+        except SlaDefinitionError as exc:
+            fail(f"{target.path}: {exc}")
+
+    _warn_rows(reports)
+    selected = rows(reports)
+    if output_format == "json":
+        write_output(dumps(report_json(day, selected)), None)
+    else:
+        write_output(_text(day, selected), None)
+    if fail_on_breach and any(r.period.status == "breached" for r in selected):
+        raise typer.Exit(1)
+
+
+def _warn_rows(reports: list[PlanSlas]) -> None:
+    """Event rows left out: named by file and line on stderr, so the figures can be trusted or fixed."""
+    problems = [p for report in reports for p in report.problems]
+    for problem in problems[:_MAX_ROW_WARNINGS]:
+        typer.echo(f"asplan: warning: {problem}", err=True)
+    if len(problems) > _MAX_ROW_WARNINGS:
+        typer.echo(f"asplan: warning: ... and {len(problems) - _MAX_ROW_WARNINGS} more rows left out", err=True)
+
+
+def _span(span: timedelta | None) -> str:
+    """Working time as hours and minutes (``8h 08m``); days would hide the calendar's hours."""
+    if span is None:
+        return "—"
+    total = int(span.total_seconds() // 60)
+    hours, mins = divmod(total, 60)
+    return f"{hours}h {mins:02d}m" if hours else f"{mins}m"
+
+
+def _value(row: SlaRow) -> str:
+    from asplan.sla.report import number
+
+    value = number(row.period.value)
+    if value is None:
+        return "—"
+    if row.result.sla.timed:
+        decided = [e for e in row.period.events if e.status != "running"]
+        met = sum(1 for e in decided if e.status == "met")
+        return f"{value}% ({met}/{len(decided)} met)"
+    return f"{value}%" if row.result.sla.target.kind == "percent" else str(value)
+
+
+def _credit(row: SlaRow) -> str:
+    from asplan.sla.credits import format_money
+
+    charge = row.period.charge
+    if charge is None:
+        return "—"
+    if charge.amount is None:
+        return f"n/a: {charge.note}" if charge.note else "n/a"
+    return f"{format_money(charge.amount)} {row.currency or ''}".strip()
+
+
+_STYLE = {"met": "green", "breached": "bold red", "no_data": "yellow", "open": "cyan", "running": "cyan"}
+
+
+def _text(day: date, selected: list[SlaRow]) -> str:
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from asplan.sla.credits import format_money
+    from asplan.sla.report import credit_totals, number
+
+    color = use_color()
+    console = Console(
+        file=io.StringIO(),
+        width=max(Console().width, 120) if color else 160,
+        color_system="auto" if color else None,
+        force_terminal=color,
+        highlight=False,
+    )
+    if not selected:
+        return "No SLAs in the selected plans and periods.\n"
+    several = len({r.account for r in selected}) > 1
+    table = Table(box=box.SIMPLE_HEAD, title=f"SLAs at {day.isoformat()}", title_justify="left", pad_edge=False)
+    if several:
+        table.add_column("account")
+    for name, justify in (("sla", "left"), ("name", "left"), ("period", "left"), ("target", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("value", justify="right")
+    table.add_column("status")
+    table.add_column("credit", justify="right")
+    for row in selected:
+        status = row.period.status
+        cells = [row.result.sla.id, row.result.sla.name, row.period.period.label, row.target, _value(row)]
+        cells += [f"[{_STYLE[status]}]{status}[/]", _credit(row)]
+        table.add_row(*([row.account, *cells] if several else cells))
+    console.print(table)
+
+    flagged = [
+        (row, event)
+        for row in selected
+        for event in row.period.events
+        if event.status == "breached" or (event.status == "running" and row.period.status == "open")
+    ]
+    if flagged:
+        events = Table(box=box.SIMPLE_HEAD, title="Breached and running events", title_justify="left", pad_edge=False)
+        for name in ("sla", "period", "event", "status"):
+            events.add_column(name)
+        for name in ("elapsed", "% of target", "remaining"):
+            events.add_column(name, justify="right")
+        events.add_column("deadline")
+        for row, event in flagged:
+            percent = number(event.percent)
+            deadline = event.deadline.astimezone(row.tz).strftime("%Y-%m-%d %H:%M") if event.deadline else "—"
+            events.add_row(
+                row.result.sla.id,
+                row.period.period.label,
+                event.id,
+                f"[{_STYLE[event.status]}]{event.status}[/]",
+                _span(event.elapsed),
+                f"{percent}%" if percent is not None else "—",
+                _span(event.remaining) if event.remaining is not None else "—",
+                deadline,
+            )
+        console.print(events)
+
+    totals = credit_totals(selected)
+    breached = sum(1 for r in selected if r.period.status == "breached")
+    money = ", ".join(f"{format_money(total)} {currency}" for currency, total in totals.items()) or "none"
+    plural = "s" if breached != 1 else ""
+    console.print(f"{breached} breached period{plural}; credits: {money}")
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in str(output).splitlines()) + "\n"

@@ -1,0 +1,92 @@
+"""``asplan status``: the portfolio dashboard in the terminal, or as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from asplan.cli.common import fail, load_config, today, use_color, write_output
+
+if TYPE_CHECKING:
+    from asplan.render.portfolio import PortfolioRow
+
+FORMATS = ("text", "json")
+
+
+def status(
+    paths: Annotated[list[str] | None, typer.Argument(help="Plan files or folders (searched recursively).")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the table: en (default) or es.")] = None,
+    today_option: Annotated[str | None, typer.Option("--today", help="Date of the figures, YYYY-MM-DD.")] = None,
+) -> None:
+    """Per account: tier, manager, next review, overdue items, SLA breaches of the last closed period, KPI progress."""
+    from asplan.checker import default_paths
+    from asplan.render.document import RenderError, RenderOptions, collect_plans, plan_view
+    from asplan.render.i18n import LANGUAGES
+    from asplan.render.portfolio import portfolio_row, sort_rows
+
+    if output_format not in FORMATS:
+        fail(f"--format {output_format}: expected text or json")
+    if lang is not None and lang not in LANGUAGES:
+        fail(f"--lang {lang}: expected one of {', '.join(LANGUAGES)}")
+    day = today(today_option)
+    config = load_config()
+    options = RenderOptions(lang=lang or "en", warn_days=config.warn_days, kpi_grace_days=config.kpi_grace_days)
+    try:
+        plans = collect_plans(paths or default_paths(config), config.max_file_bytes)
+        rows = sort_rows([portfolio_row(plan_view(p.plan, day, options, p.path), link=str(p.path)) for p in plans])
+    except RenderError as exc:
+        fail(str(exc))
+    if output_format == "json":
+        write_output(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2) + "\n", output)
+        return
+    write_output(_table(rows, options.lang or "en", color=output is None and use_color()), output)
+
+
+def _table(rows: list[PortfolioRow], lang: str, color: bool) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from asplan.render.i18n import locale
+
+    t = locale(lang)
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for key, justify in (
+        ("pf.account", "left"),
+        ("acc.tier", "left"),
+        ("acc.manager", "left"),
+        ("acc.next_review", "left"),
+        ("acc.overdue", "right"),
+        ("acc.sla_breaches", "right"),
+        ("acc.kpi_progress", "right"),
+    ):
+        table.add_column(t(key), justify=justify)  # type: ignore[arg-type]
+    for r in rows:
+        review = r.next_review.isoformat() if r.next_review else t("none")
+        if r.review_status == "overdue":
+            review = f"[red]{review} {t('due.overdue')}[/red]"
+        elif r.review_status == "due_soon":
+            review = f"[yellow]{review} {t('due.due_soon')}[/yellow]"
+        overdue = f"[red]{r.overdue}[/red]" if r.overdue else "0"
+        breaches = f"[red]{r.sla_breaches}[/red]" if r.sla_breaches else "0"
+        if r.sla_period:
+            breaches += f" ({r.sla_period})"
+        table.add_row(
+            f"{escape(r.account)}\n[dim]{escape(r.name)}[/dim]" if color else f"{escape(r.account)} ({escape(r.name)})",
+            t(f"tier.{r.tier}"),
+            escape(r.manager_name),
+            review,
+            overdue,
+            breaches,
+            t.percent(r.kpi_progress) if r.kpi_progress is not None else t("none"),
+        )
+    console = Console(
+        record=True, width=160, force_terminal=color, no_color=not color, color_system="standard" if color else None
+    )
+    with console.capture() as capture:
+        console.print(table)
+    return capture.get()

@@ -1,0 +1,459 @@
+"""Round-trip edits of a plan file: recording a held review (``asplan review``).
+
+A plan is a document people wrote and commented; a tool that rewrites it loses
+their layout, and a diff that touches fifty lines to add five is not reviewable. So
+the file is never re-serialised: ruamel's round-trip loader is used only to *find*
+things (where ``reviews`` and its ``history`` sit, how the neighbouring entries are
+written), and the change is spliced into the original text. Every pre-existing line
+stays byte-identical, except the ``reviews.next`` line when the review fulfils it
+(and, for flow-style ``[...]``/``{...}`` collections, the line that closes them).
+
+This is the only module allowed to use ruamel's round-trip loader: it costs ~85 ms a
+plan, which is fine for one edit and not for checking a repository.
+
+Safety: the plan must validate before the edit (schema and loading errors refuse it,
+untouched), and the edited text is parsed and validated again and must contain
+exactly the new review before anything is written, atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from asplan.findings import Finding, Severity
+from asplan.loading import DEFAULT_MAX_FILE_BYTES, LoadError, decode_utf8, parse_yaml, resolve_scalar
+from asplan.model.plan import Plan
+from asplan.model.validate import validate_plan
+
+__all__ = ["ReviewEntry", "ReviewError", "ReviewResult", "record_review", "record_review_file"]
+
+_BOM = b"\xef\xbb\xbf"
+_NEXT_LINE_RE = re.compile(r"^[ \t]*next[ \t]*:[ \t]*(['\"]?)\d{4}-\d{2}-\d{2}\1[ \t]*(#.*)?\r?\n?$")
+_FLOW_NEXT_RE = re.compile(r"next[ \t]*:[ \t]*(['\"]?)\d{4}-\d{2}-\d{2}\1")
+_CANONICAL_KEYS = ("date", "attendees", "summary", "decisions")
+
+
+class ReviewError(Exception):
+    """A user-fixable refusal: ``line`` (1-based, 0 when the file as a whole) and what to do."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A review as held: the new ``reviews.history`` entry."""
+
+    date: date
+    attendees: tuple[str, ...] = ()
+    summary: str | None = None
+    decisions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    text: str
+    cleared_next: date | None
+    next_review: date | None
+
+
+# ----------------------------------------------------------------------------- entry
+
+
+def fulfils(review_date: date, scheduled: date, warn_days: int) -> bool:
+    """A review held on or after the scheduled one, or at most ``warn_days`` before it, replaces it.
+
+    An ad-hoc review months ahead of a scheduled one leaves that one standing.
+    """
+    return review_date >= scheduled - timedelta(days=warn_days)
+
+
+def record_review(text: str, entry: ReviewEntry, today: date, warn_days: int = 14) -> ReviewResult:
+    """The plan text with ``entry`` appended to ``reviews.history``; raises :class:`ReviewError`."""
+    plan = _valid_plan(text)
+    reviews = plan.reviews
+    if reviews is None:
+        raise ReviewError(
+            "the plan has no `reviews` section: add one with your cadence first, e.g. `reviews: {every: quarterly}`"
+        )
+    if entry.date > today:
+        raise ReviewError(
+            f"--date {entry.date.isoformat()} is after today ({today.isoformat()}): record a review once held"
+        )
+    people = sorted(plan.person_ids())
+    for attendee in entry.attendees:
+        if attendee not in people:
+            close = difflib.get_close_matches(attendee, people, n=1)
+            hint = f": did you mean '{close[0]}'?" if close else ": attendees must be ids of `people` in the plan"
+            raise ReviewError(f"--attendee {attendee} is not a person of the plan{hint}")
+    if len(set(entry.attendees)) != len(entry.attendees):
+        raise ReviewError("an attendee is given twice")
+    for record in reviews.history:
+        if record.date == entry.date:
+            raise ReviewError(f"a review on {entry.date.isoformat()} is already recorded in reviews.history")
+    clear = reviews.next is not None and fulfils(entry.date, reviews.next, warn_days)
+
+    new_text = _splice(text, entry, clear)
+
+    after = _valid_plan(new_text, verifying=True)
+    history = after.reviews.history if after.reviews is not None else []
+    added = [r for r in history if r.date == entry.date]
+    if (
+        len(history) != len(reviews.history) + 1
+        or len(added) != 1
+        or tuple(added[0].attendees) != entry.attendees
+        or added[0].summary != entry.summary
+        or tuple(added[0].decisions) != entry.decisions
+        or (after.reviews is not None and (after.reviews.next is None) != (clear or reviews.next is None))
+    ):
+        raise ReviewError("internal error: the edited plan did not read back as intended; nothing was written")
+
+    from asplan.agenda import next_review
+    from asplan.timecalc.calendars import build_calendars
+
+    return ReviewResult(new_text, reviews.next if clear else None, next_review(after, build_calendars(after)))
+
+
+def record_review_file(
+    path: Path,
+    entry: ReviewEntry,
+    today: date,
+    warn_days: int = 14,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> ReviewResult:
+    """Record the review in the file at ``path``, atomically, keeping a leading BOM."""
+    from asplan.fileio import atomic_write_bytes
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReviewError(f"cannot read the plan: {exc.strerror or exc}") from None
+    if len(raw) > max_file_bytes:
+        raise ReviewError(f"file is {len(raw):,} bytes, over the limit of {max_file_bytes:,}")
+    try:
+        text = decode_utf8(raw)
+    except LoadError as exc:
+        raise ReviewError(exc.message, exc.line) from None
+    result = record_review(text, entry, today, warn_days)
+    prefix = _BOM if raw.startswith(_BOM) else b""
+    try:
+        atomic_write_bytes(path, prefix + result.text.encode("utf-8"))
+    except OSError as exc:
+        raise ReviewError(f"cannot write the plan: {exc.strerror or exc}") from None
+    return result
+
+
+def _valid_plan(text: str, verifying: bool = False) -> Plan:
+    """The plan in ``text``, or the first loading/schema error as a :class:`ReviewError`."""
+    try:
+        document = parse_yaml(text, "<plan>")
+    except LoadError as exc:
+        raise _refusal(exc.message, exc.line, exc.code, verifying) from None
+    errors: list[Finding] = [f for f in document.findings if f.severity is Severity.ERROR]
+    data = document.data
+    if not isinstance(data, dict) or "asplan" not in data:
+        raise _refusal("not a plan: the top-level mapping has no 'asplan' key", 1, "ASP003", verifying)
+    validated = validate_plan(data, document.positions, "<plan>")
+    errors += [f for f in validated.findings if f.severity is Severity.ERROR]
+    if errors or validated.plan is None:
+        first = min(errors) if errors else None
+        if first is None:
+            raise _refusal("the plan does not validate", 1, "ASP003", verifying)
+        raise _refusal(first.message, first.line, first.code, verifying)
+    return validated.plan
+
+
+def _refusal(message: str, line: int, code: str, verifying: bool) -> ReviewError:
+    if verifying:
+        return ReviewError(
+            f"internal error: the edited plan would not validate ({code}: {message}); nothing was written"
+        )
+    return ReviewError(f"{code} {message}: fix the plan first (see `asplan check`); nothing was written", line)
+
+
+# ---------------------------------------------------------------------------- splicing
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How the neighbouring entry is written, so the new one looks like it."""
+
+    flow_entry: bool = False
+    keys: tuple[str, ...] = _CANONICAL_KEYS
+    flow_lists: frozenset[str] = frozenset({"attendees"})
+    list_indent: int = 2  # columns from a key to the dash of its block list items
+
+
+def _splice(text: str, entry: ReviewEntry, clear_next: bool) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    try:
+        doc = YAML(typ="rt").load(text)
+    except Exception as exc:  # ruamel raises many types; the plan already parsed with libyaml
+        raise ReviewError(f"internal error: cannot locate reviews in the file ({type(exc).__name__})") from None
+    reviews = doc["reviews"]
+    if not isinstance(reviews, CommentedMap):
+        raise ReviewError("reviews: expected a mapping")
+    text_lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in text_lines:
+        starts.append(starts[-1] + len(line))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    edits: list[tuple[int, int, str]] = []
+
+    def offset(line: int, column: int) -> int:
+        return starts[line] + column
+
+    reviews_flow = bool(reviews.fa.flow_style())
+    if clear_next:
+        line, column = reviews.lc.key("next")
+        if reviews_flow:
+            edits.append(_flow_removal(text_lines[line], starts[line], column))
+        elif _NEXT_LINE_RE.match(text_lines[line]):
+            edits.append((starts[line], starts[line + 1], ""))
+        else:
+            raise ReviewError("reviews.next is not on a line of its own: remove it by hand", line + 1)
+
+    history = reviews.get("history")
+    if isinstance(history, CommentedSeq) and not history.fa.flow_style() and len(history) > 0:
+        last_index = len(history) - 1
+        item_line, item_col = history.lc.item(last_index)
+        dash = text_lines[item_line].rfind("-", 0, item_col)
+        dash_col = dash if dash >= 0 else max(item_col - 2, 0)
+        style = _style_of(history[last_index], text_lines)
+        end_line = _block_end(doc, reviews, "history", text_lines, len(text_lines), item_line + 1)
+        if style.flow_entry:
+            body = " " * dash_col + "- " + _flow_entry(entry, style) + newline
+        else:
+            body = "".join(row + newline for row in _block_entry(entry, style, dash_col, item_col))
+        edits.append(_insert_lines(text, starts, end_line, body, newline))
+    elif isinstance(history, CommentedSeq):
+        line, column = reviews.lc.value("history")
+        style = _style_of(history[-1], text_lines) if len(history) else _Style()
+        close_line, close_col = _flow_close(text_lines, line, column)
+        separator = ", " if len(history) else ""
+        edits.append(_point(offset(close_line, close_col), separator + _flow_entry(entry, style)))
+    elif reviews_flow:
+        open_row, open_col = _mapping_open(doc, text_lines)
+        close_line, close_col = _flow_close(text_lines, open_row, open_col)
+        edits.append(_point(offset(close_line, close_col), f", history: [{_flow_entry(entry, _Style())}]"))
+    else:
+        first_key = next(iter(reviews))
+        key_col = reviews.lc.key(first_key)[1]
+        last_key = list(reviews)[-1]
+        end_line = _block_end(doc, reviews, last_key, text_lines, len(text_lines), reviews.lc.key(last_key)[0] + 1)
+        block = [" " * key_col + "history:", *_block_entry(entry, _Style(), key_col + 2, key_col + 4)]
+        edits.append(_insert_lines(text, starts, end_line, "".join(row + newline for row in block), newline))
+
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _point(at: int, replacement: str) -> tuple[int, int, str]:
+    return at, at, replacement
+
+
+def _insert_lines(text: str, starts: list[int], line: int, body: str, newline: str) -> tuple[int, int, str]:
+    at = starts[line]
+    if at == len(text) and text and not text.endswith("\n"):
+        body = newline + body
+    return at, at, body
+
+
+def _mapping_open(doc: Any, text_lines: list[str]) -> tuple[int, int]:
+    line, column = doc.lc.value("reviews")
+    return int(line), int(column)
+
+
+def _block_end(doc: Any, reviews: Any, key: str, text_lines: list[str], eof: int, floor: int) -> int:
+    """The line before which a block entry ending the value of ``reviews[key]`` can be inserted.
+
+    It is the start of whatever follows (the next key of ``reviews``, else the next
+    top-level key, else the end of the file), backed up over blank and comment-only
+    lines so that a comment introducing the next section stays with it.
+    """
+    keys = list(reviews)
+    following = keys[keys.index(key) + 1 :]
+    if following:
+        end = int(reviews.lc.key(following[0])[0])
+    else:
+        top = list(doc)
+        after = top[top.index("reviews") + 1 :]
+        end = int(doc.lc.key(after[0])[0]) if after else eof
+    while end > floor and (not text_lines[end - 1].strip() or text_lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return end
+
+
+def _style_of(neighbour: Any, text_lines: list[str]) -> _Style:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not isinstance(neighbour, CommentedMap):
+        return _Style()
+    keys = tuple(k for k in neighbour if k in _CANONICAL_KEYS)
+    keys += tuple(k for k in _CANONICAL_KEYS if k not in keys)
+    flow_lists = set()
+    list_indent = 2
+    for name in ("attendees", "decisions"):
+        value = neighbour.get(name)
+        if isinstance(value, CommentedSeq):
+            if value.fa.flow_style():
+                flow_lists.add(name)
+            elif len(value):
+                line, column = value.lc.item(0)
+                dash = text_lines[line].rfind("-", 0, column)
+                if dash >= 0:
+                    list_indent = dash - neighbour.lc.key(name)[1]
+        elif name == "attendees":
+            flow_lists.add(name)
+    return _Style(bool(neighbour.fa.flow_style()), keys, frozenset(flow_lists), max(list_indent, 0))
+
+
+def _flow_close(text_lines: list[str], line: int, column: int) -> tuple[int, int]:
+    """Position of the bracket closing the flow collection opened at (line, column)."""
+    depth = 0
+    quote: str | None = None
+    row, col = line, column
+    while row < len(text_lines):
+        current = text_lines[row]
+        while col < len(current):
+            char = current[col]
+            if quote == "'":
+                if char == "'" and current[col + 1 : col + 2] == "'":
+                    col += 1
+                elif char == "'":
+                    quote = None
+            elif quote == '"':
+                if char == "\\":
+                    col += 1
+                elif char == '"':
+                    quote = None
+            elif char in "'\"" and (col == 0 or current[col - 1] in " \t[{,:"):
+                quote = char
+            elif char == "#" and (col == 0 or current[col - 1] in " \t"):
+                break
+            elif char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+                if depth == 0:
+                    return row, col
+            col += 1
+        row, col = row + 1, 0
+    raise ReviewError("internal error: cannot find the end of a flow collection in reviews", line + 1)
+
+
+def _flow_removal(line_text: str, line_start: int, column: int) -> tuple[int, int, str]:
+    """Remove ``next: DATE`` and one adjacent comma from a flow mapping line."""
+    match = _FLOW_NEXT_RE.match(line_text, column)
+    if match is None:
+        raise ReviewError("reviews.next is not a plain date: remove it by hand")
+    start, end = match.start(), match.end()
+    after = re.compile(r"[ \t]*,[ \t]*").match(line_text, end)
+    if after is not None:
+        end = after.end()
+    else:
+        before = re.search(r",[ \t]*$", line_text[:start])
+        if before is not None:
+            start = before.start()
+    return line_start + start, line_start + end, ""
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+_PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@` \t")
+
+
+def _plain_ok(text: str, flow: bool) -> bool:
+    """Whether ``text`` reads back as this very string when written plain."""
+    if not text or text != text.strip() or text[0] in _PLAIN_BAD_START or not text.isprintable():
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    if flow and any(char in text for char in ",[]{}"):
+        return False
+    return resolve_scalar(text, None, True) == text and isinstance(resolve_scalar(text, None, True), str)
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes, plus every non-printable character)."""
+    out = []
+    for char in json.dumps(text, ensure_ascii=False):
+        if char.isprintable() or char == " ":
+            out.append(char)
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return "".join(out)
+
+
+def _scalar(text: str, flow: bool) -> str:
+    return text if _plain_ok(text, flow) else _quoted(text)
+
+
+def _fields(entry: ReviewEntry) -> dict[str, object]:
+    fields: dict[str, object] = {"date": entry.date.isoformat()}
+    if entry.attendees:
+        fields["attendees"] = list(entry.attendees)
+    if entry.summary is not None:
+        fields["summary"] = entry.summary
+    if entry.decisions:
+        fields["decisions"] = list(entry.decisions)
+    return fields
+
+
+def _flow_entry(entry: ReviewEntry, style: _Style) -> str:
+    fields = _fields(entry)
+    parts = []
+    for key in style.keys:
+        if key not in fields:
+            continue
+        value = fields[key]
+        if isinstance(value, list):
+            parts.append(f"{key}: [{', '.join(_scalar(v, True) for v in value)}]")
+        else:
+            parts.append(f"{key}: {_scalar(str(value), True)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _block_entry(entry: ReviewEntry, style: _Style, dash_col: int, key_col: int) -> list[str]:
+    fields = _fields(entry)
+    lines: list[str] = []
+    for key in style.keys:
+        if key not in fields:
+            continue
+        value = fields[key]
+        if isinstance(value, list) and key in style.flow_lists:
+            lines.append(f"{key}: [{', '.join(_scalar(v, True) for v in value)}]")
+        elif isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [" " * style.list_indent + f"- {_scalar(v, False)}" for v in value]
+        elif "\n" in str(value) and _literal_ok(str(value)):
+            lines.append(f"{key}: |-")
+            lines += [("  " + part) if part else "" for part in str(value).split("\n")]
+        else:
+            lines.append(f"{key}: {_scalar(str(value), False)}")
+    first = " " * dash_col + "-" + " " * max(key_col - dash_col - 1, 1) + lines[0]
+    return [first] + [" " * key_col + line if line else "" for line in lines[1:]]
+
+
+def _literal_ok(text: str) -> bool:
+    parts = text.split("\n")
+    return (
+        not text[0].isspace()
+        and not text.endswith("\n")
+        and all(part.isprintable() for part in parts)
+        and all(part == part.rstrip() for part in parts)
+    )

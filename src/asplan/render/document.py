@@ -1,0 +1,243 @@
+"""``asplan render`` as a pure pipeline: plan files in, documents written under one folder.
+
+Rendering is all-or-nothing per run: every plan is loaded, validated and rendered in
+memory first, and only then written (each file atomically), so a plan that does not
+validate never leaves half a portfolio behind. Output names come from account ids,
+which the model restricts to ``[A-Za-z0-9][A-Za-z0-9._-]*``; the final path is still
+checked to sit inside the output folder, because "render only writes under its
+output path" is a promise, not an assumption.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+
+from asplan.fileio import atomic_write_text
+from asplan.model.plan import Plan
+from asplan.render import markdown_text
+from asplan.render.i18n import locale
+from asplan.render.portfolio import PortfolioRow, portfolio_row, sort_rows
+from asplan.render.sources import SourceError
+from asplan.render.view import Audience, PlanView, build_view
+
+Format = Literal["html", "md"]
+FORMATS: tuple[Format, ...] = ("html", "md")
+SUFFIX: dict[Format, str] = {"html": ".html", "md": ".md"}
+
+
+class RenderError(Exception):
+    """A user-fixable problem (a plan that does not validate, a bad template): one line, exit 2."""
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    path: Path
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    fmt: Format = "html"
+    audience: Audience = "client"
+    lang: str | None = None
+    template_dir: Path | None = None
+    warn_days: int = 14
+    kpi_grace_days: int = 7
+
+
+def load_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Plan:
+    """A plan that validates, or :class:`RenderError` naming its first error."""
+    from asplan.findings import Severity
+    from asplan.loading import LoadError, parse_yaml, read_text
+    from asplan.model.validate import validate_plan
+
+    display = str(path)
+    try:
+        document = parse_yaml(read_text(display, max_bytes), display)
+    except LoadError as exc:
+        finding = exc.to_finding(display)
+        raise RenderError(f"{display}:{finding.line}: {finding.message}") from None
+    data = document.data
+    if not isinstance(data, dict) or "asplan" not in data:
+        raise RenderError(f"{display}:1: not a plan: the top-level mapping has no 'asplan' key")
+    validated = validate_plan(data, document.positions, display)
+    errors = [f for f in (*document.findings, *validated.findings) if f.severity is Severity.ERROR]
+    if errors or validated.plan is None or validated.plan.account is None:
+        first = errors[0] if errors else None
+        where = f"{display}:{first.line}" if first else display
+        what = first.message if first else "the plan has no valid account"
+        more = f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
+        raise RenderError(f"{where}: {what}{more}; run 'asplan check {display}' and fix it before rendering")
+    return validated.plan
+
+
+def environment(fmt: Format, template_dir: Path | None) -> jinja2.Environment:
+    """The Jinja environment of one output format, with the filters its templates use."""
+    from asplan.templates_loader import template_environment
+
+    env = template_environment("render", template_dir, autoescape=fmt == "html")
+    env.filters.update(
+        md=markdown_text.to_html,
+        md_inline=markdown_text.to_inline_html,
+        mdtext=markdown_text.to_markdown,
+        mdcell=markdown_text.to_markdown_inline,
+        mdplain=markdown_text.plain_markdown,
+        mermaid=mermaid_label,
+        safe_url=lambda url: url if url and markdown_text.is_safe_url(str(url)) else "",
+        email_href=email_href,
+    )
+    return env
+
+
+_EMAIL_RE = re.compile(r"[^@\s<>\"'()\[\]:;,]+@[^@\s<>\"'()\[\]:;,]+")
+
+
+def email_href(email: object) -> str:
+    """A ``mailto:`` link for what looks like one address; anything else is shown, not linked."""
+    text = str(email or "")
+    return f"mailto:{text}" if _EMAIL_RE.fullmatch(text) else ""
+
+
+def mermaid_label(text: object) -> str:
+    """Text inside a Mermaid ``["..."]`` label: entity codes for what Mermaid would parse."""
+    out = " ".join(str(text).split())
+    for char, code in (
+        ("#", "#35;"),
+        ('"', "#quot;"),
+        ("<", "#lt;"),
+        (">", "#gt;"),
+        ("`", "#96;"),
+        ("[", "#91;"),
+        ("]", "#93;"),
+    ):
+        out = out.replace(char, code)
+    return out
+
+
+def _render(env: jinja2.Environment, name: str, **context: object) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template {exc.name} not found (is --template-dir complete?)") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"template {name}: {exc.message}") from None
+
+
+def render_view(view: PlanView, fmt: Format, template_dir: Path | None = None) -> str:
+    """One plan's document text."""
+    env = environment(fmt, template_dir)
+    return _render(env, "html/plan.html.j2" if fmt == "html" else "md/plan.md.j2", v=view, t=view.t)
+
+
+def plan_view(plan: Plan, today: date, options: RenderOptions, source: Path | None = None) -> PlanView:
+    """The view model, with SLA engine refusals turned into one-line errors."""
+    try:
+        return build_view(
+            plan,
+            today,
+            audience=options.audience,
+            lang=options.lang,
+            source=source,
+            warn_days=options.warn_days,
+            kpi_grace_days=options.kpi_grace_days,
+        )
+    except SourceError as exc:
+        raise RenderError(f"{source or 'plan'}: {exc}") from None
+
+
+def render_plan(plan: Plan, today: date, options: RenderOptions, source: Path | None = None) -> str:
+    return render_view(plan_view(plan, today, options, source), options.fmt, options.template_dir)
+
+
+def render_index(rows: Sequence[PortfolioRow], today: date, options: RenderOptions) -> str:
+    """The portfolio page: one line per account, linking to each document."""
+    t = locale(options.lang or _majority_language(rows))
+    env = environment(options.fmt, options.template_dir)
+    name = "html/index.html.j2" if options.fmt == "html" else "md/index.md.j2"
+    return _render(env, name, rows=sort_rows(list(rows)), t=t, today=today, today_text=t.date(today), options=options)
+
+
+def _majority_language(rows: Sequence[PortfolioRow]) -> str:
+    langs = [r.lang for r in rows]
+    return max(sorted(set(langs)), key=langs.count) if langs else "en"
+
+
+def output_file(folder: Path, account_id: str, fmt: Format) -> Path:
+    """``folder/<account id>.<suffix>``, refused if it would land outside ``folder``."""
+    target = (folder / f"{account_id}{SUFFIX[fmt]}").resolve()
+    root = folder.resolve()
+    if target.parent != root:
+        raise RenderError(f"account id {account_id!r} would write outside {folder}")
+    return target
+
+
+def render_many(plans: Sequence[LoadedPlan], today: date, options: RenderOptions, folder: Path) -> list[Path]:
+    """One document per plan plus the index, all rendered before any is written."""
+    seen: dict[str, Path] = {}
+    outputs: list[tuple[Path, str]] = []
+    rows: list[PortfolioRow] = []
+    for loaded in plans:
+        assert loaded.plan.account is not None
+        account_id = loaded.plan.account.id
+        if account_id in seen:
+            raise RenderError(f"{loaded.path}: account id {account_id!r} is also used by {seen[account_id]}")
+        seen[account_id] = loaded.path
+        view = plan_view(loaded.plan, today, options, loaded.path)
+        target = output_file(folder, account_id, options.fmt)
+        outputs.append((target, render_view(view, options.fmt, options.template_dir)))
+        rows.append(portfolio_row(view, link=target.name))
+    index = output_file(folder, "index", options.fmt)
+    if index in {t for t, _ in outputs}:
+        raise RenderError(f"an account id 'index' would overwrite the portfolio page in {folder}")
+    outputs.append((index, render_index(rows, today, options)))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        for target, text in outputs:
+            atomic_write_text(target, text)
+    except OSError as exc:
+        raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
+    return [t for t, _ in outputs]
+
+
+def collect_plans(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> list[LoadedPlan]:
+    """The plans among ``paths`` (folders searched recursively; named files must be plans)."""
+    from asplan.checker import UsageError, discover
+    from asplan.loading import LoadError, looks_like_plan, read_text
+
+    try:
+        targets = discover(paths)
+    except UsageError as exc:
+        raise RenderError(str(exc)) from None
+    plans: list[LoadedPlan] = []
+    for target in targets:
+        if not target.explicit:
+            try:
+                if not looks_like_plan(read_text(target.path, max_bytes)):
+                    continue
+            except LoadError:
+                continue
+        path = Path(target.path)
+        plans.append(LoadedPlan(path, load_plan(path, max_bytes)))
+    if not plans:
+        raise RenderError(f"no plan found in {', '.join(paths)}")
+    return plans
+
+
+def write_single(text: str, target: Path) -> None:
+    """One document to the file the user named, atomically."""
+    try:
+        if target.parent and not target.parent.is_dir():
+            raise RenderError(f"{target.parent}: no such folder")
+        atomic_write_text(target, text)
+    except OSError as exc:
+        raise RenderError(f"{target}: cannot write ({exc.strerror or exc})") from None

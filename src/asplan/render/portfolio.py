@@ -1,0 +1,78 @@
+"""The portfolio dashboard's rows: shared by the rendered index page and ``asplan status``.
+
+Built from a :class:`~asplan.render.view.PlanView`, so the dashboard, the documents it
+links to and the terminal table show the same figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from asplan.render.view import PlanView
+
+TIER_ORDER = {"strategic": 0, "high": 1, "medium": 2, "low": 3}
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    account: str
+    name: str
+    tier: str
+    tier_label: str
+    manager: str
+    manager_name: str
+    lang: str
+    next_review: date | None
+    review_status: str | None
+    overdue: int
+    due_soon: int
+    sla_breaches: int
+    sla_period: str
+    kpi_progress: float | None
+    link: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "account": self.account,
+            "name": self.name,
+            "tier": self.tier,
+            "manager": self.manager,
+            "manager_name": self.manager_name,
+            "next_review": self.next_review.isoformat() if self.next_review else None,
+            "review_status": self.review_status,
+            "overdue": self.overdue,
+            "due_soon": self.due_soon,
+            "sla_breaches": self.sla_breaches,
+            "sla_period": self.sla_period or None,
+            "kpi_progress": round(self.kpi_progress, 4) if self.kpi_progress is not None else None,
+        }
+
+
+def portfolio_row(view: PlanView, link: str = "") -> PortfolioRow:
+    """Language-neutral figures: the index page and ``status`` word them in their own language."""
+    h = view.headline
+    badge = h.next_review_badge
+    return PortfolioRow(
+        account=view.account_id,
+        name=view.name,
+        tier=view.tier,
+        tier_label=view.tier_label,
+        manager=view.manager_id,
+        manager_name=view.manager,
+        lang=view.lang,
+        next_review=h.next_review_date,
+        review_status=badge.state if badge else None,
+        overdue=h.overdue,
+        due_soon=h.due_soon,
+        sla_breaches=h.sla_breaches,
+        sla_period=h.sla_period,
+        kpi_progress=h.kpi_progress,
+        link=link,
+    )
+
+
+def sort_rows(rows: list[PortfolioRow]) -> list[PortfolioRow]:
+    """Most attention first: tier, then overdue items, then account id."""
+    return sorted(rows, key=lambda r: (TIER_ORDER.get(r.tier, 9), -r.overdue, r.account))

@@ -1,0 +1,180 @@
+"""One plan's SLAs, every period: the entry point ``asplan sla`` and ASP401/ASP402 share.
+
+Both must agree on what "breached in the latest closed period" means, so there is
+one engine; the rules only ask it about fewer periods.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import MutableMapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Literal
+
+from asplan.model.plan import Plan
+from asplan.model.scalars import PeriodLabel
+from asplan.model.sla import Sla
+from asplan.periods import KIND_OF, latest_closed, overlapping
+from asplan.sla.events import EventFileError, EventTable, RowProblem, load_event_file
+from asplan.sla.measured import measured_periods
+from asplan.sla.results import PeriodResult
+from asplan.sla.timed import SlaDefinitionError, needed_columns, time_events, timed_periods
+from asplan.timecalc.calendars import build_calendars, resolve_zone
+from asplan.timecalc.worktime import WorkClock
+
+Selection = PeriodLabel | Literal["last"] | None
+"""Which periods: a label (every period of the SLA's kind overlapping it), the latest closed one, or all."""
+
+
+@dataclass(frozen=True)
+class SlaResult:
+    sla: Sla
+    periods: list[PeriodResult]
+
+    @property
+    def kind(self) -> Literal["measured", "timed"]:
+        return "timed" if self.sla.timed else "measured"
+
+
+@dataclass
+class PlanSlas:
+    """A plan's SLA verdicts, and the event rows that had to be left out."""
+
+    file: str
+    account: str
+    currency: str | None
+    tz: tzinfo
+    slas: list[SlaResult] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def end_of_day(day: date, tz: tzinfo) -> datetime:
+    """The instant local ``day`` ends (the next local midnight): the default ``--now``."""
+    return datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+
+
+def event_paths(plan_file: str, plan: Plan) -> list[str]:
+    """The plan's event files, relative to the plan file, as a user would type them."""
+    base = os.path.dirname(plan_file)
+    return [entry if os.path.isabs(entry) else os.path.normpath(os.path.join(base, entry)) for entry in plan.events]
+
+
+def load_tables(
+    paths: Sequence[str], slas: Sequence[Sla], cache: MutableMapping[str, EventTable] | None = None
+) -> list[EventTable]:
+    """The event files, each checked for the columns the timed SLAs need."""
+    tables = []
+    needed = needed_columns(slas)
+    for path in paths:
+        table = cache.get(path) if cache is not None else None
+        if table is None:
+            table = load_event_file(path)
+            if cache is not None:
+                cache[path] = table
+        table.require(needed)
+        tables.append(table)
+    return tables
+
+
+def _periods_for(sla: Sla, today: date, selection: Selection) -> list[PeriodLabel] | None:
+    kind = KIND_OF[sla.period]
+    if selection is None:
+        return None
+    if selection == "last":
+        return [latest_closed(kind, today)]
+    return [p for p in overlapping(kind, selection) if p.start <= today]
+
+
+def evaluate_plan(
+    plan: Plan,
+    plan_file: str,
+    today: date,
+    now: datetime | None = None,
+    event_files: Sequence[str] | None = None,
+    selection: Selection = None,
+    slas: Sequence[Sla] | None = None,
+    table_cache: MutableMapping[str, EventTable] | None = None,
+) -> PlanSlas:
+    """Every SLA of ``plan`` (or just ``slas``) over the selected periods.
+
+    ``event_files`` replaces the plan's ``events`` (``--events``). Raises
+    :class:`EventFileError` when an event file is unusable and
+    :class:`SlaDefinitionError` when a timed SLA cannot be computed as written.
+    """
+    account = plan.account
+    tz, _ = resolve_zone(account.timezone if account is not None else "UTC")
+    fee = account.contract.fee if account is not None and account.contract is not None else None
+    result = PlanSlas(plan_file, account.id if account is not None else "", fee.currency if fee else None, tz)
+    chosen = list(plan.slas if slas is None else slas)
+    timed = [s for s in chosen if s.timed]
+    tables: list[EventTable] = []
+    if timed:
+        paths = list(event_files) if event_files is not None else event_paths(plan_file, plan)
+        if not paths:
+            raise EventFileError(
+                plan_file,
+                f"{timed[0].id} is timed over events, but the plan lists no event files in 'events'"
+                " (add them, or pass --events FILE)",
+            )
+        tables = load_tables(paths, timed, table_cache)
+        for table in tables:
+            result.problems.extend(table.problems)
+    instant = now if now is not None else end_of_day(today, tz)
+    calendars = build_calendars(plan) if timed else {}
+    clocks: dict[str, WorkClock] = {}
+    seen_problems = {(p.file, p.line) for p in result.problems}
+    for sla in chosen:
+        periods = _periods_for(sla, today, selection)
+        if not sla.timed:
+            result.slas.append(SlaResult(sla, measured_periods(sla, today, fee, periods)))
+            continue
+        calendar = calendars.get(sla.calendar)
+        if calendar is None:
+            raise SlaDefinitionError(f"{sla.id}: unknown calendar '{sla.calendar}' (use 24x7 or a key of 'calendars')")
+        clock = clocks.get(sla.calendar)
+        if clock is None:
+            clock = clocks[sla.calendar] = WorkClock(calendar)
+        problems: list[RowProblem] = []
+        events = time_events(sla, clock, tables, tz, instant, problems, set(periods) if periods is not None else None)
+        for problem in problems:
+            if (problem.file, problem.line) not in seen_problems:
+                seen_problems.add((problem.file, problem.line))
+                result.problems.append(problem)
+        result.slas.append(SlaResult(sla, timed_periods(sla, events, today, fee, periods)))
+    return result
+
+
+class PlanRefused(Exception):
+    """A plan that does not validate: SLA figures from half a plan would be wrong money."""
+
+
+def load_plan(path: str, explicit: bool, max_bytes: int) -> Plan | None:
+    """The validated plan in ``path``; ``None`` for a YAML file found in a folder that is not a plan.
+
+    Raises :class:`PlanRefused` (one line, ``file:line: message``) for a file that
+    cannot be read or has schema errors: ``asplan check`` says everything wrong with it.
+    """
+    from asplan.findings import Severity
+    from asplan.loading import LoadError, looks_like_plan, parse_yaml, read_text
+    from asplan.model.validate import validate_plan
+
+    try:
+        text = read_text(path, max_bytes)
+        if not explicit and not looks_like_plan(text):
+            return None
+        document = parse_yaml(text, path)
+    except LoadError as exc:
+        raise PlanRefused(f"{path}:{exc.line}: {exc.message}") from None
+    data = document.data
+    if not isinstance(data, dict) or "asplan" not in data:
+        if not explicit:
+            return None
+        raise PlanRefused(f"{path}:1: not a plan: the top-level mapping has no 'asplan' key")
+    validated = validate_plan(data, document.positions, path)
+    errors = [f for f in (*document.findings, *validated.findings) if f.severity is Severity.ERROR]
+    if errors or validated.plan is None:
+        first = errors[0] if errors else None
+        where = f"{path}:{first.line}: {first.message}" if first else f"{path}: not a valid plan"
+        raise PlanRefused(f"{where} (fix the plan first: asplan check lists every problem)")
+    return validated.plan

@@ -1,0 +1,229 @@
+"""SLA (b): a clock over events (tickets), in working time on the SLA's calendar.
+
+Each event the SLA's ``where`` matches is timed from its ``start`` column to its
+``stop`` column (or ``now`` while open), minus its pauses, on the SLA calendar; it
+belongs to the period of its start in the *account's* time zone (the client's
+monthly report, not the calendar's office, decides where a ticket counts).
+
+Per period, without ``objective`` every breached event is a breach (and costs a
+credit); with ``objective`` the period breaches when the share of events that met the
+target fails it. Events still running count in neither the share's numerator nor its
+denominator: they have not met or missed anything yet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
+from typing import Final
+
+from asplan.model.account import Fee
+from asplan.model.scalars import PeriodKind, PeriodLabel
+from asplan.model.sla import Sla
+from asplan.periods import KIND_OF, is_closed, latest_closed, period_fee, periods_between
+from asplan.sla.credits import period_credit
+from asplan.sla.events import EventTable, RowProblem, parse_pauses, parse_timestamp
+from asplan.sla.results import EventResult, EventStatus, PeriodResult, PeriodStatus
+from asplan.timecalc.worktime import Interval, WorkClock
+
+PAUSES_COLUMN: Final = "pauses"
+_MICROS_PER_MINUTE: Final = Decimal(60_000_000)
+_HUNDRED: Final = Decimal(100)
+
+
+class SlaDefinitionError(ValueError):
+    """A timed SLA that cannot be computed as written (e.g. a target that is not a duration)."""
+
+
+def needed_columns(slas: Sequence[Sla]) -> dict[str, list[str]]:
+    """Column -> ids of the timed SLAs that need it; ``id`` is always needed."""
+    needed: dict[str, list[str]] = {"id": []}
+    for sla in slas:
+        if not sla.timed:
+            continue
+        for column in (sla.start, sla.stop or "", *sla.where):
+            if column:
+                needed.setdefault(column, []).append(sla.id)
+    return needed
+
+
+def target_duration(sla: Sla) -> timedelta:
+    if sla.target.kind != "duration":
+        raise SlaDefinitionError(
+            f"{sla.id}: a timed SLA needs a duration target like '<= 30m' or '<= 8h', not {str(sla.target)!r}"
+        )
+    return timedelta(microseconds=int(sla.target.value * _MICROS_PER_MINUTE))
+
+
+def minutes(span: timedelta) -> Decimal:
+    """A span in minutes, exactly (to the microsecond)."""
+    return Decimal(span // timedelta(microseconds=1)) / _MICROS_PER_MINUTE
+
+
+class _PeriodOf:
+    """Local date -> period, cached: 100,000 events fall on a few hundred dates."""
+
+    def __init__(self, kind: PeriodKind, tz: tzinfo) -> None:
+        self.kind = kind
+        self.tz = tz
+        self._cache: dict[date, PeriodLabel] = {}
+
+    def __call__(self, instant: datetime) -> PeriodLabel:
+        day = instant.astimezone(self.tz).date()
+        period = self._cache.get(day)
+        if period is None:
+            period = self._cache[day] = PeriodLabel.for_date(self.kind, day)
+        return period
+
+
+def time_events(
+    sla: Sla,
+    clock: WorkClock,
+    tables: Sequence[EventTable],
+    account_tz: tzinfo,
+    now: datetime,
+    problems: list[RowProblem],
+    periods: Collection[PeriodLabel] | None = None,
+) -> list[EventResult]:
+    """Every event the SLA applies to (only those starting in ``periods`` when given).
+
+    Rows that cannot be read (a broken timestamp, a stop before the start) are added
+    to ``problems`` and left out; the caller reports them.
+    """
+    needed = target_duration(sla)
+    stop_column = sla.stop or ""
+    period_of = _PeriodOf(KIND_OF[sla.period], account_tz)
+    where = {column: (value,) if isinstance(value, str) else tuple(value) for column, value in sla.where.items()}
+    results: list[EventResult] = []
+    for table in tables:
+        index = table.index
+        i_id, i_start, i_stop = index["id"], index[sla.start], index[stop_column]
+        i_pauses = index.get(PAUSES_COLUMN)
+        filters = [(index[column], allowed) for column, allowed in where.items()]
+        for row, line in zip(table.rows, table.lines, strict=True):
+            if not all(row[i].strip() in allowed for i, allowed in filters):
+                continue
+            try:
+                event = _time_one(row, i_start, i_stop, i_pauses, sla, account_tz, now)
+            except ValueError as exc:
+                problems.append(RowProblem(table.file, line, f"{exc}; row left out"))
+                continue
+            start, stop, pauses = event
+            period = period_of(start)
+            if periods is not None and period not in periods:
+                continue
+            results.append(
+                _judge(sla, clock, row[i_id].strip(), table.file, line, start, stop, pauses, now, needed, period)
+            )
+    return results
+
+
+def _time_one(
+    row: list[str], i_start: int, i_stop: int, i_pauses: int | None, sla: Sla, tz: tzinfo, now: datetime
+) -> tuple[datetime, datetime | None, list[Interval]]:
+    start_text = row[i_start].strip()
+    if not start_text:
+        raise ValueError(f"'{sla.start}' is empty")
+    try:
+        start = parse_timestamp(start_text, tz)
+    except ValueError as exc:
+        raise ValueError(f"'{sla.start}': {exc}") from None
+    stop_text = row[i_stop].strip()
+    stop = None
+    if stop_text:
+        try:
+            stop = parse_timestamp(stop_text, tz)
+        except ValueError as exc:
+            raise ValueError(f"'{sla.stop}': {exc}") from None
+        if stop < start:
+            raise ValueError(f"'{sla.stop}' {stop_text} is before '{sla.start}' {start_text}")
+    pauses: list[Interval] = []
+    if i_pauses is not None and row[i_pauses].strip():
+        try:
+            pauses = parse_pauses(row[i_pauses], tz)
+        except ValueError as exc:
+            raise ValueError(f"'{PAUSES_COLUMN}': {exc}") from None
+    return start, stop, pauses
+
+
+def _judge(
+    sla: Sla,
+    clock: WorkClock,
+    event_id: str,
+    file: str,
+    line: int,
+    start: datetime,
+    stop: datetime | None,
+    pauses: list[Interval],
+    now: datetime,
+    needed: timedelta,
+    period: PeriodLabel,
+) -> EventResult:
+    elapsed = clock.elapsed(start, stop if stop is not None else now, pauses)
+    elapsed_min = minutes(elapsed)
+    met = sla.target.is_met(elapsed_min)
+    status: EventStatus
+    remaining: timedelta | None = None
+    if stop is not None:
+        status = "met" if met else "breached"
+    else:
+        status = "running" if met else "breached"
+        remaining = max(needed - elapsed, timedelta(0))
+    percent = elapsed_min / sla.target.value * _HUNDRED if sla.target.value > 0 else None
+    return EventResult(
+        id=event_id,
+        file=file,
+        line=line,
+        start=start,
+        period=period,
+        status=status,
+        elapsed=elapsed,
+        elapsed_minutes=elapsed_min,
+        percent=percent,
+        remaining=remaining,
+        deadline=clock.deadline(start, needed, pauses),
+    )
+
+
+def default_periods(sla: Sla, events: Sequence[EventResult], today: date) -> list[PeriodLabel]:
+    """From the first event's period to the latest closed one, plus the current one if it has events."""
+    last = latest_closed(KIND_OF[sla.period], today)
+    seen = {e.period for e in events if e.period.start <= today}
+    first = min([*seen, last])
+    return sorted(set(periods_between(first, last)) | seen)
+
+
+def timed_periods(
+    sla: Sla,
+    events: Sequence[EventResult],
+    today: date,
+    fee: Fee | None,
+    periods: Sequence[PeriodLabel] | None = None,
+) -> list[PeriodResult]:
+    """One result per period, with its events; a period with no events met its commitment."""
+    by_period: dict[PeriodLabel, list[EventResult]] = defaultdict(list)
+    for event in events:
+        by_period[event.period].append(event)
+    results: list[PeriodResult] = []
+    for period in periods if periods is not None else default_periods(sla, events, today):
+        if period.start > today:
+            continue
+        own = sorted(by_period.get(period, []), key=lambda e: (e.start, e.id))
+        met = sum(1 for e in own if e.status == "met")
+        breached = [e for e in own if e.status == "breached"]
+        decided = met + len(breached)
+        share = Decimal(met) * _HUNDRED / decided if decided else None
+        if sla.objective is not None:
+            breach_values = [share] if share is not None and not sla.objective.is_met(share) else []
+        else:
+            breach_values = [e.elapsed_minutes for e in breached]
+        if not is_closed(period, today):
+            results.append(PeriodResult(period, "open", share, None, tuple(own)))
+            continue
+        fee_amount = period_fee(fee, period.kind) if fee is not None else None
+        charge = period_credit(sla.credit, breach_values, fee_amount, fee.currency if fee else None)
+        status: PeriodStatus = "breached" if breach_values else "met"
+        results.append(PeriodResult(period, status, share, charge, tuple(own)))
+    return results

@@ -1,0 +1,66 @@
+"""ASP102: wrong type or value, at the value, with the expected form."""
+
+from __future__ import annotations
+
+from helpers import MINIMAL, check_text, lint, messages, plan
+
+
+def test_bad_date_in_flow_style() -> None:
+    text = plan(
+        """\
+        actions:
+          - {id: A1, title: Migrate, due: 15/10/2026}
+        """
+    )
+    findings = check_text(text, select=["ASP102"])
+    assert [(f.code, f.line, f.column, f.path) for f in findings] == [("ASP102", 10, 35, "actions[0].due")]
+    assert messages(findings, "ASP102")[0].startswith("actions[0].due: expected a date YYYY-MM-DD")
+
+
+def test_bad_values_in_block_style() -> None:
+    text = plan(
+        """\
+        actions:
+          - id: A1
+            title: Migrate
+            status: ongoing
+        escalation:
+          - level: 1
+            contact: maria
+            after: soon
+        """
+    )
+    assert lint(text, "ASP102") == [("ASP102", 12, 13), ("ASP102", 16, 12)]
+
+
+def test_enum_message_lists_the_choices() -> None:
+    findings = check_text(MINIMAL.replace("tier: high", "tier: gold"), select=["ASP102"])
+    assert [(f.code, f.line, f.column) for f in findings] == [("ASP102", 5, 9)]
+    assert messages(findings, "ASP102") == [
+        "account.tier: Input should be 'strategic', 'high', 'medium' or 'low', got 'gold'"
+    ]
+
+
+def test_version_that_is_not_a_number() -> None:
+    assert lint(MINIMAL.replace("asplan: 1", "asplan: one"), "ASP102") == [("ASP102", 1, 9)]
+
+
+def test_empty_section() -> None:
+    # An empty value sits right after the colon.
+    assert lint(plan("actions:\n"), "ASP102") == [("ASP102", 9, 9)]
+
+
+def test_a_list_where_a_mapping_is_expected() -> None:
+    assert lint(plan("reviews: [quarterly]\n"), "ASP102") == [("ASP102", 9, 10)]
+
+
+def test_well_formed_values_pass() -> None:
+    text = plan(
+        """\
+        actions:
+          - {id: A1, title: Migrate, due: 2026-10-15, status: in_progress}
+        escalation:
+          - {level: 1, contact: maria, after: 4h}
+        """
+    )
+    assert lint(text, "ASP102") == []

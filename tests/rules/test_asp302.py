@@ -1,0 +1,52 @@
+"""ASP302 action overdue."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from asplan.checker import Target, check_file
+from asplan.config import Config
+
+CODE = "ASP302"
+
+TODAY = date(2026, 11, 23)
+HEAD = """asplan: 1
+account:
+  id: acme
+  name: ACME
+  tier: low
+  manager: ana
+people:
+  - {id: ana, name: Ana, side: provider}
+"""
+
+
+def run(tmp_path: Path, text: str, code: str = CODE, **settings: int) -> list[tuple[str, int, int, str, str]]:
+    path = tmp_path / "acme.yaml"
+    path.write_text(HEAD + text, encoding="utf-8")
+    result = check_file(Target(str(path), True), Config(select=[code], **settings), TODAY)  # type: ignore[arg-type]
+    return [(f.code, f.line, f.column, f.severity.value, f.message) for f in result.findings]
+
+
+def where(found: list[tuple[str, int, int, str, str]]) -> list[tuple[str, int, int, str]]:
+    return [(code, line, column, severity) for code, line, column, severity, _ in found]
+
+
+def test_overdue_action_points_at_due(tmp_path: Path) -> None:
+    text = (
+        "actions:\n"
+        "  - {id: ACT-1, title: Done one, due: 2026-11-01, status: done, done: 2026-11-01}\n"
+        "  - {id: ACT-2, title: Late one, due: 2026-11-22, status: in_progress}\n"
+        "  - {id: ACT-3, title: Dropped, due: 2026-01-01, status: cancelled}\n"
+        "  - {id: ACT-4, title: Blocked, status: blocked,\n"
+        "     due: 2026-10-31}\n"
+    )
+    found = run(tmp_path, text)
+    assert where(found) == [("ASP302", 11, 39, "warning"), ("ASP302", 14, 11, "warning")]
+    assert "ACT-2 overdue: due 2026-11-22, 1 days ago (status in_progress)" in found[0][4]
+
+
+def test_due_today_or_later_passes(tmp_path: Path) -> None:
+    text = "actions:\n  - {id: ACT-1, title: Today, due: 2026-11-23}\n  - {id: ACT-2, title: No date}\n"
+    assert run(tmp_path, text) == []

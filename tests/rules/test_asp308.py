@@ -1,0 +1,79 @@
+"""ASP308 dates out of order."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from asplan.checker import Target, check_file
+from asplan.config import Config
+
+CODE = "ASP308"
+
+TODAY = date(2026, 11, 23)
+HEAD = """asplan: 1
+account:
+  id: acme
+  name: ACME
+  tier: low
+  manager: ana
+people:
+  - {id: ana, name: Ana, side: provider}
+"""
+
+
+def run(tmp_path: Path, text: str, code: str = CODE, **settings: int) -> list[tuple[str, int, int, str, str]]:
+    path = tmp_path / "acme.yaml"
+    path.write_text(HEAD + text, encoding="utf-8")
+    result = check_file(Target(str(path), True), Config(select=[code], **settings), TODAY)  # type: ignore[arg-type]
+    return [(f.code, f.line, f.column, f.severity.value, f.message) for f in result.findings]
+
+
+def where(found: list[tuple[str, int, int, str, str]]) -> list[tuple[str, int, int, str]]:
+    return [(code, line, column, severity) for code, line, column, severity, _ in found]
+
+
+def test_every_kind_of_disorder(tmp_path: Path) -> None:
+    text = (
+        "actions:\n"
+        "  - {id: ACT-1, title: Future done, status: done, done: 2026-11-24}\n"
+        "changes:\n"
+        "  - {id: CR-1, title: Backwards, requested: 2026-08-20, decided: 2026-08-02}\n"
+        "reviews:\n"
+        "  every: quarterly\n"
+        "  history:\n"
+        "    - {date: 2026-12-15}\n"
+        "communication:\n"
+        "  - {name: Call, every: weekly, last: 2026-11-30}\n"
+        "continuity: {last_test: 2027-01-01}\n"
+    )
+    found = run(tmp_path, text)
+    assert sorted(where(found)) == [
+        ("ASP308", 10, 57, "error"),
+        ("ASP308", 12, 66, "error"),
+        ("ASP308", 16, 14, "error"),
+        ("ASP308", 18, 39, "error"),
+        ("ASP308", 19, 25, "error"),
+    ]
+    assert "change CR-1 decided (2026-08-02) before it was requested (2026-08-20)" in found[0][4]
+
+
+def test_contract_ending_before_start(tmp_path: Path) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text(
+        HEAD.replace("  manager: ana\n", "  manager: ana\n  contract: {start: 2027-01-01, end: 2026-12-31}\n"),
+        encoding="utf-8",
+    )
+    found = check_file(Target(str(path), True), Config(select=[CODE]), TODAY).findings
+    assert [(f.line, f.column, f.message) for f in found] == [
+        (7, 38, "contract ends (2026-12-31) before it starts (2027-01-01)")
+    ]
+
+
+def test_today_and_planned_future_dates_pass(tmp_path: Path) -> None:
+    text = (
+        "actions:\n  - {id: ACT-1, title: Today, status: done, done: 2026-11-23, due: 2027-01-01}\n"
+        "changes:\n  - {id: CR-1, title: Same day, requested: 2026-08-20, decided: 2026-08-20}\n"
+        "reviews: {every: quarterly, next: 2027-02-01, history: [{date: 2026-11-23}]}\n"
+    )
+    assert run(tmp_path, text) == []

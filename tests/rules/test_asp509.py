@@ -1,0 +1,36 @@
+"""ASP509: placeholder text (TODO, TBD, FIXME, XXX) left in a plan value."""
+
+from __future__ import annotations
+
+from helpers import check_text, lint, messages, plan
+
+
+def test_placeholders_in_values() -> None:
+    text = plan(
+        """\
+        business:
+          strategy: TODO ask Carlos
+          markets: [España, TBD]
+        actions:
+          - {id: A1, title: "Migrate (FIXME: which system?)"}
+        """
+    )
+    findings = check_text(text, select=["ASP509"])
+    assert [(f.code, f.line, f.column, f.path) for f in findings] == [
+        ("ASP509", 10, 13, "business.strategy"),
+        ("ASP509", 11, 21, "business.markets[1]"),
+        ("ASP509", 13, 21, "actions[0].title"),
+    ]
+    assert messages(findings, "ASP509")[0] == "placeholder 'TODO' left in the plan: fill it in before sharing"
+
+
+def test_comments_x_keys_lowercase_and_words_containing_it_pass() -> None:
+    text = plan(
+        """\
+        # TODO: add the client side
+        business:
+          strategy: a todo list, TODOS and MTBD are not placeholders
+        x-notes: TODO
+        """
+    )
+    assert lint(text, "ASP509") == []

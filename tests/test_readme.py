@@ -1,0 +1,55 @@
+"""The docs never drift from the code: the README's rule reference, and every rule's documentation and test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from asplan.rules import RULES
+from asplan.rules.base import Rule
+from asplan.rules_doc import README_BEGIN, README_END, readme_section
+
+REPO = Path(__file__).resolve().parents[1]
+RULE_TESTS = REPO / "tests" / "rules"
+DOC_PARTS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
+
+
+def test_readme_rule_reference_is_up_to_date() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert text.count(README_BEGIN) == 1, "the README lost its generated-rules start marker"
+    assert text.count(README_END) == 1, "the README lost its generated-rules end marker"
+    start = text.index(README_BEGIN)
+    block = text[start : text.index(README_END, start) + len(README_END)]
+    expected = readme_section(list(RULES.values()))
+    assert block == expected, "README.md's rule reference is stale: run `.venv/bin/python -m asplan.rules_doc`"
+
+
+def test_every_registered_rule_is_in_the_readme() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        assert f"### {code} {rule.name}\n" in text, code
+
+
+@pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
+def test_rule_is_documented(rule: Rule) -> None:
+    assert re.fullmatch(r"ASP\d{3}", rule.code)
+    assert rule.summary.strip()
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), "names are kebab-case, like ruff's"
+    positions = [rule.doc.find(part) for part in DOC_PARTS]
+    missing = [part for part, at in zip(DOC_PARTS, positions, strict=True) if at < 0]
+    assert not missing, f"{rule.code}'s docstring lacks {missing}"
+    assert positions == sorted(positions), f"{rule.code}'s docstring has its parts out of order"
+
+
+def test_registry_keys_match_codes_and_are_sorted() -> None:
+    assert all(code == rule.code for code, rule in RULES.items())
+    assert list(RULES) == sorted(RULES)
+    assert len({rule.name for rule in RULES.values()}) == len(RULES), "rule names are unique"
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_rule_has_its_test_file(code: str) -> None:
+    expected = RULE_TESTS / f"test_{code.lower()}.py"
+    assert expected.is_file(), f"no tests for {code}: write {expected.relative_to(REPO)}"

@@ -1,0 +1,89 @@
+"""``asplan sla`` through the real CLI, on the examples and on small folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from asplan.cli.app import app
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+runner = CliRunner()
+
+
+def sla(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["sla", *args, "--today", "2026-11-23"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_on_the_examples() -> None:
+    code, out, _ = sla(str(EXAMPLES / "acme-logistica.yaml"), str(EXAMPLES / "northwind-health.yaml"),
+                       "--format", "json")  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["today"] == "2026-11-23"
+    rows = {(r["account"], r["sla"], r["period"]): r for r in data["slas"]}
+    august = rows[("acme-logistica", "SLA-1", "2026-08")]
+    # 99.62 falls in the 5 % tier only (below 99.8, not below 99.5): 5 % of 24,500.
+    assert (august["status"], august["value"], august["credit"], august["currency"]) == (
+        "breached", 99.62, "1225.00", "EUR"
+    )  # fmt: skip
+    assert rows[("northwind-health", "SLA-1", "2026-09")]["credit"] == "500.00"
+    assert rows[("acme-logistica", "SLA-4", "2026-11")]["status"] == "open"
+    late = [e for e in rows[("acme-logistica", "SLA-3", "2026-06")]["events"] if e["status"] == "breached"]
+    # ACME-4107: created 18:57, first response 19:31, 24x7: 34 minutes against 30.
+    assert late[0] == {
+        "id": "ACME-4107",
+        "status": "breached",
+        "elapsed_minutes": 34,
+        "percent": 113.33,
+        "remaining_minutes": None,
+        "deadline": "2026-06-02T19:27:00+02:00",
+    }
+    assert data["credits"] == {"EUR": "3430.00", "GBP": "500.00"}
+
+
+def test_period_last_and_fail_on_breach(tmp_path: Path) -> None:
+    code, out, _ = sla(str(EXAMPLES / "northwind-health.yaml"), "--period", "last", "--format", "json")
+    assert code == 0
+    assert [(r["period"], r["status"]) for r in json.loads(out)["slas"]] == [("2026-10", "met")]
+    code, out, _ = sla(str(EXAMPLES / "northwind-health.yaml"), "--period", "2026-Q3", "--fail-on-breach")
+    assert code == 1
+    assert "1 breached period; credits: 500.00 GBP" in out
+
+
+def test_text_lists_breached_events() -> None:
+    code, out, _ = sla(str(EXAMPLES / "acme-logistica.yaml"), "--period", "2026-07")
+    assert code == 0
+    assert "Breached and running events" in out
+    assert "ACME-4175   breached   10h 19m" in out
+    assert "2 breached periods; credits: 1225.00 EUR" in out  # SLA-2 735 + SLA-4 490
+
+
+def test_missing_event_file_is_exit_2_naming_the_file(tmp_path: Path) -> None:
+    code, _, err = sla(str(EXAMPLES / "acme-logistica.yaml"), "--events", str(tmp_path / "nope.csv"))
+    assert code == 2
+    assert err == f"asplan: error: {tmp_path / 'nope.csv'}: event file not found\n"
+
+
+def test_broken_row_is_a_warning_with_file_and_line(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "acme-logistica.yaml", tmp_path / "acme-logistica.yaml")
+    data = tmp_path / "data" / "acme-logistica"
+    data.mkdir(parents=True)
+    lines = (EXAMPLES / "data" / "acme-logistica" / "tickets.csv").read_text(encoding="utf-8").splitlines()
+    lines[7] = lines[7].replace("2026-06-02T18:57", "yesterday")  # ACME-4107, line 8
+    (data / "tickets.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = sla(str(tmp_path / "acme-logistica.yaml"), "--period", "2026-06", "--format", "json")
+    assert code == 0
+    assert err.startswith(f"asplan: warning: {data / 'tickets.csv'}:8: 'created': 'yesterday' is not an ISO 8601")
+    june = next(r for r in json.loads(out)["slas"] if r["sla"] == "SLA-3")
+    assert [e["id"] for e in june["events"] if e["status"] == "breached"] == ["ACME-4141"]
+
+
+def test_bad_options_are_exit_2() -> None:
+    assert sla(str(EXAMPLES), "--period", "2026-13")[0] == 2
+    code, _, err = sla(str(EXAMPLES), "--now", "tomorrow")
+    assert code == 2 and "--now tomorrow" in err
