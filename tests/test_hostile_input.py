@@ -19,7 +19,7 @@ import pytest
 from asplan.checker import Target, check_targets
 from asplan.config import Config
 from asplan.findings import Finding
-from asplan.loading import MAX_ALIAS_NODES, MAX_DEPTH
+from asplan.loading import MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES
 from helpers import MINIMAL, TODAY, check_text, triples
 
 BOUND_SECONDS = 5.0
@@ -301,3 +301,11 @@ def test_section_of_the_wrong_shape_everywhere() -> None:
         ("ASP102", 11, 12),
         ("ASP102", 12, 9),
     ]
+
+
+def test_too_many_values_are_refused_quickly() -> None:
+    # 300,000 one-letter items: well under 5 MB, but a few seconds of parsing each time.
+    text = "asplan: 1\nx: [" + "a," * 300_000 + "]\n"
+    # Values counted: the top-level mapping, 'asplan', 1, 'x', the list: 5, so the
+    # 249,996th item (column 5 + 2 * 249,995) crosses the limit.
+    assert only(check(text)) == ("ASP004", 2, 499_995, f"more than {MAX_NODES:,} values: refused as too large")

@@ -44,12 +44,6 @@ def test_check_help() -> None:
         assert option in result.stdout
 
 
-def test_help_through_the_console_script(tmp_path: Path) -> None:
-    result = run_asplan("check", "-h", cwd=tmp_path)
-    assert result.returncode == 0
-    assert "Usage: asplan check" in result.stdout
-
-
 # --- internal errors ------------------------------------------------------------------------
 
 

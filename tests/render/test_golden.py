@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from asplan.render.document import LoadedPlan, RenderOptions, load_plan, render_many, render_plan
 
 EXAMPLES = Path(__file__).parents[2] / "examples"

@@ -57,13 +57,12 @@ def new(
         missing = [opt for opt, value in (("--name", name), ("--tier", tier), ("--manager", manager)) if not value]
         if missing:
             fail(f"missing {', '.join(missing)}: give them as options (stdin is not a terminal, so asplan cannot ask)")
-    assert name is not None and tier is not None and manager is not None
 
     plan = NewPlan(
         account_id=account_id,
-        name=name,
-        tier=tier,
-        manager_name=manager,
+        name=name or "",
+        tier=tier or "",
+        manager_name=manager or "",
         language=cast(Literal["es", "en"], lang or "en"),
         schema_path=_relative(schema, directory),
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import Field
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import Id, StrictDate
+from asplan.model.scalars import Id, Number, StrictDate, Whole
 
 
 class Tier(StrEnum):
@@ -31,7 +30,7 @@ class FeePer(StrEnum):
 class Fee(PlanModel):
     """The contract fee credits are computed from (a yearly fee is split per period)."""
 
-    amount: Decimal = Field(ge=0, description="Fee amount per `per`.", examples=[20000])
+    amount: Number = Field(ge=0, description="Fee amount per `per`.", examples=[20000])
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code.", examples=["EUR"])
     per: FeePer = Field(description="What the amount pays for: a `month` or a `year`.")
 
@@ -42,7 +41,7 @@ class Contract(PlanModel):
     id: str | None = Field(default=None, description="Contract reference.", examples=["MSA-2024-017"])
     start: StrictDate | None = Field(default=None, description="Contract start date.")
     end: StrictDate | None = Field(default=None, description="Contract end date.")
-    renewal_notice_days: int = Field(
+    renewal_notice_days: Whole = Field(
         default=90, ge=0, le=3650, description="Days before `end` when the renewal window opens."
     )
     fee: Fee | None = Field(default=None, description="Contract fee, for SLA credits.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import StrictDate
+from asplan.model.scalars import Real, StrictDate, Whole
 
 
 class AnalystReport(PlanModel):
@@ -35,8 +35,8 @@ class Criterion(PlanModel):
     """One weighted key-account selection criterion."""
 
     name: str = Field(min_length=1, description="Criterion name.")
-    weight: float = Field(ge=0, le=100, description="Weight; the weights sum to 100.")
-    score: int = Field(ge=1, le=5, description="Score on the 1-5 scale.")
+    weight: Real = Field(ge=0, le=100, description="Weight; the weights sum to 100.")
+    score: Whole = Field(ge=1, le=5, description="Score on the 1-5 scale.")
 
 
 class Selection(PlanModel):

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import Cadence, Id, StrictDate
+from asplan.model.scalars import Cadence, Id, Real, StrictDate
 
 
 class Direction(StrEnum):
@@ -19,7 +19,7 @@ class Measurement(PlanModel):
     """One KPI measurement."""
 
     date: StrictDate = Field(description="Date of the measurement.")
-    value: float = Field(description="Measured value.")
+    value: Real = Field(description="Measured value.")
 
 
 class Kpi(PlanModel):
@@ -28,8 +28,8 @@ class Kpi(PlanModel):
     id: Id = Field(description="KPI id, unique within its objective.")
     name: str = Field(min_length=1, description="KPI name.")
     unit: str | None = Field(default=None, description="Unit, e.g. `%` or `days`.")
-    baseline: float | None = Field(default=None, description="Value when the objective was set.")
-    target: float | None = Field(default=None, description="Value to reach.")
+    baseline: Real | None = Field(default=None, description="Value when the objective was set.")
+    target: Real | None = Field(default=None, description="Value to reach.")
     direction: Direction = Field(default=Direction.increase, description="Whether higher or lower is better.")
     frequency: Cadence | None = Field(default=None, description="Cadence of measurement.")
     measurements: list[Measurement] = Field(default_factory=list, description="Measurements so far.")

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import Id
+from asplan.model.scalars import Flag, Id
 
 
 class Side(StrEnum):
@@ -38,7 +38,7 @@ class Person(PlanModel):
     email: str | None = Field(default=None, description="E-mail address.")
     phone: str | None = Field(default=None, description="Phone number.")
     reports_to: Id | None = Field(default=None, description="Person id on the same side.")
-    decision_maker: bool = Field(default=False, description="Takes buying decisions.")
+    decision_maker: Flag = Field(default=False, description="Takes buying decisions.")
     influence: Influence | None = Field(default=None, description="Internal: influence.")
     stance: Stance | None = Field(default=None, description="Internal: stance towards us.")
-    executive: bool = Field(default=False, description="Top of an escalation chain.")
+    executive: Flag = Field(default=False, description="Top of an escalation chain.")

@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from decimal import Context, Decimal
 from typing import Annotated, Any, ClassVar, Final, Literal, NoReturn, Self, TypeAlias
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic import AllowInfNan, BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict, WithJsonSchema
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -868,3 +868,34 @@ def _strict_date(value: object) -> date:
 
 StrictDate: TypeAlias = Annotated[date, BeforeValidator(_strict_date)]
 """A plan date: only ``YYYY-MM-DD`` text (or a ``date``), JSON Schema string/date."""
+
+
+# ------------------------------------------------------------------------------ Numbers
+
+
+def _strict_number(value: object) -> Decimal:
+    # YAML gives int or float; a quoted "30" or a boolean in a number field is a
+    # mistake that lax coercion would hide (and the JSON Schema would flag).
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        _fail("a number", value)
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not number.is_finite():
+        _fail("a finite number", value)
+    return number
+
+
+Number: TypeAlias = Annotated[
+    Decimal,
+    BeforeValidator(_strict_number),
+    WithJsonSchema({"type": "number", "description": "A number (not quoted)."}),
+]
+"""An exact number from YAML: int or float only, held as ``Decimal`` (money-safe)."""
+
+Real: TypeAlias = Annotated[float, Strict(), AllowInfNan(False)]
+"""A measured value: int or float only, never a string, never NaN or infinity."""
+
+Whole: TypeAlias = Annotated[int, Strict()]
+"""A whole number: never a string, a float or a boolean."""
+
+Flag: TypeAlias = Annotated[bool, Strict()]
+"""``true`` or ``false`` only: ``"yes"`` or ``1`` in a plan is a mistake, not a boolean."""

@@ -11,7 +11,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import Cadence, Duration, Id, Money, StrictDate
+from asplan.model.scalars import Cadence, Duration, Flag, Id, Money, StrictDate, Whole
 
 
 class ScopeItem(PlanModel):
@@ -47,7 +47,7 @@ class Procedure(PlanModel):
 class EscalationLevel(PlanModel):
     """One rung of the escalation ladder."""
 
-    level: int = Field(ge=1, description="Level number, from 1.")
+    level: Whole = Field(ge=1, description="Level number, from 1.")
     contact: Id = Field(description="Person id to escalate to.")
     after: Duration = Field(description="Escalate after this long unresolved.")
 
@@ -71,7 +71,7 @@ class Touchpoint(PlanModel):
     owner: Id | None = Field(default=None, description="Person id who runs it.")
     participants: list[Id] = Field(default_factory=list, description="Person ids taking part.")
     last: StrictDate | None = Field(default=None, description="Date it last happened.")
-    face_to_face: bool = Field(default=False, description="Held in person.")
+    face_to_face: Flag = Field(default=False, description="Held in person.")
 
 
 class ReviewRecord(PlanModel):

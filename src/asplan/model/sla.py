@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import Id, Money, PeriodLabel, StrictDate, Target
+from asplan.model.scalars import Id, Money, Number, PeriodLabel, StrictDate, Target
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAYS_RE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$")
@@ -104,9 +103,9 @@ class SlaPeriod(StrEnum):
 class CreditTier(PlanModel):
     """A credit tier: applies when the value falls below (or above) its bound."""
 
-    below: Decimal | None = Field(default=None, description="Applies when the value is below this.")
-    above: Decimal | None = Field(default=None, description="Applies when the value is above this (lower is better).")
-    percent: Decimal = Field(ge=0, le=100, description="Credit, percent of the period's fee.")
+    below: Number | None = Field(default=None, description="Applies when the value is below this.")
+    above: Number | None = Field(default=None, description="Applies when the value is above this (lower is better).")
+    percent: Number = Field(ge=0, le=100, description="Credit, percent of the period's fee.")
 
     @model_validator(mode="after")
     def _one_bound(self) -> CreditTier:
@@ -118,12 +117,12 @@ class CreditTier(PlanModel):
 class Credit(PlanModel):
     """What missing the SLA costs: a percent of the fee, tiers, or a fixed amount."""
 
-    percent: Decimal | None = Field(default=None, ge=0, le=100, description="Percent of the period's fee per breach.")
+    percent: Number | None = Field(default=None, ge=0, le=100, description="Percent of the period's fee per breach.")
     amount: Money | None = Field(default=None, description="Fixed amount per breach, e.g. `500 EUR`.")
     tiers: list[CreditTier] = Field(
         default_factory=list, description="Tiers; the worst one the value falls into applies."
     )
-    cap_percent: Decimal | None = Field(
+    cap_percent: Number | None = Field(
         default=None, ge=0, le=100, description="At most this share of the period's fee."
     )
 
@@ -139,7 +138,7 @@ class SlaMeasurement(PlanModel):
     """The value measured for one period."""
 
     period: PeriodLabel = Field(description="Period label: 2026-10, 2026-Q3, 2026-W38 or 2026.")
-    value: Decimal = Field(description="Measured value.")
+    value: Number = Field(description="Measured value.")
 
 
 class Sla(PlanModel):

@@ -20,6 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from asplan.findings import Finding, Severity, format_path
 from asplan.loading import Positions
+from asplan.model.account import Account
 from asplan.model.base import (
     PATH_KEY,
     Path,
@@ -29,7 +30,6 @@ from asplan.model.base import (
     is_map_annotation,
     strip_path_marker,
 )
-from asplan.model.account import Account
 from asplan.model.plan import SUPPORTED_VERSION, Plan
 
 _MAX_ROUNDS = 12

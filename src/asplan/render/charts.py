@@ -1,9 +1,10 @@
 """Small inline SVG charts: no script, no external request, readable by screen readers.
 
 Element ids come from the caller's ``key`` (objective/KPI or SLA id), not a counter,
-so the same plan always renders byte-identical documents. Each chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` carrying
-the figures in words, so the document says the same thing to a reader who cannot
-see it. Geometry uses a ``viewBox`` so charts scale from a phone to A4; colours
+so the same plan always renders byte-identical documents. Each chart is an
+``<svg role="img">`` with a ``<title>`` and a ``<desc>`` carrying the figures in
+words, so the document says the same thing to a reader who cannot see it.
+Geometry uses a ``viewBox`` so charts scale from a phone to A4; colours
 come from CSS classes of the page (``ok``, ``bad``, ``muted``) so print and screen
 share one palette.
 """

@@ -20,7 +20,6 @@ class PortfolioRow:
     account: str
     name: str
     tier: str
-    tier_label: str
     manager: str
     manager_name: str
     lang: str
@@ -58,7 +57,6 @@ def portfolio_row(view: PlanView, link: str = "") -> PortfolioRow:
         account=view.account_id,
         name=view.name,
         tier=view.tier,
-        tier_label=view.tier_label,
         manager=view.manager_id,
         manager_name=view.manager,
         lang=view.lang,

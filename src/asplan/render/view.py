@@ -652,7 +652,7 @@ def _timeline(view: PlanView, plan: Plan, b: _Builder, items: list[DueItem]) -> 
                 "review",
                 t("kind.review"),
                 "",
-                review.title,
+                t("tl.review_title"),
                 "",
                 b.badge(review),
             )
