@@ -129,7 +129,7 @@ def _nested(inner: str, outer: str) -> bool:
 
 
 def test_fixture_counts() -> None:
-    assert len(INVALID) == 28
+    assert len(INVALID) == 31
     assert len(VALID) == 1
 
 

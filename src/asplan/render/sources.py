@@ -20,7 +20,7 @@ from asplan.model.plan import Plan
 
 __all__ = ["DueItem", "SlaRow", "SourceError", "due_items", "next_review", "sla_rows"]
 
-Unit = Literal["percent", "minutes", "number"]
+Unit = Literal["percent", "number"]
 
 
 @dataclass(frozen=True)

@@ -527,7 +527,9 @@ def _kpi(kpi: Kpi, b: _Builder, objective_id: str) -> KpiView:
         if value is None:
             return t("none")
         number = t.number(value)
-        return f"{number} {unit}".strip() if unit not in ("%",) else f"{number} %" if t.lang == "es" else f"{number}%"
+        if unit != "%":
+            return f"{number} {unit}".strip()
+        return f"{number}\xa0%" if t.lang == "es" else f"{number}%"
 
     progress_desc = t(
         "chart.progress", name=kpi.name, progress=progress_text, baseline=fig(kpi.baseline), target=fig(kpi.target)
@@ -723,12 +725,13 @@ def _services(view: PlanView, plan: Plan, b: _Builder) -> None:
 
 
 def _value_text(t: Locale, row: SlaRow) -> str:
+    """A period's figure: the measured value, or for a timed SLA the share of events on time."""
     if row.value is None:
         return t("none")
-    if row.kind == "timed" and row.objective is None and row.unit == "minutes":
-        return t.duration(row.value, str(row.value))
     number = t.number(row.value)
-    return (f"{number} %" if t.lang == "es" else f"{number}%") if row.unit == "percent" else number
+    if row.unit != "percent":
+        return number
+    return f"{number}\xa0%" if t.lang == "es" else f"{number}%"
 
 
 def _slas(view: PlanView, plan: Plan, b: _Builder, rows: list[SlaRow]) -> None:
