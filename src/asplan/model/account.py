@@ -1,7 +1,5 @@
 """``account`` and ``handoff``: who the client is and how the account reached us."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 from pydantic import Field

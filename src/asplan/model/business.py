@@ -1,7 +1,5 @@
 """``business`` (the client's world) and ``selection`` (why this is a key account)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from asplan.model.base import PlanModel

@@ -1,7 +1,5 @@
 """``objectives`` with KPIs and milestones, ``solutions`` and the ``actions`` plan."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 from pydantic import Field

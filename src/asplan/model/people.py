@@ -1,7 +1,5 @@
 """``people``: both sides' organisation, who decides, and the relationship map."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 from pydantic import Field

@@ -6,8 +6,6 @@ parts that validated. That is why every section but ``asplan`` and ``account`` i
 optional here, and why rules must cope with ``account`` being ``None`` too.
 """
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from asplan.model.account import Account, Handoff

@@ -4,8 +4,6 @@ Scope, procedures, escalation, continuity, communication, reviews, change reques
 and risks: the parts of a plan that say how the relationship is run.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 from pydantic import Field

@@ -4,11 +4,10 @@ Only the *shape* lives here; the arithmetic (working time, periods, credits) liv
 the core modules that compute with it, so the model stays cheap to validate.
 """
 
-from __future__ import annotations
-
 import itertools
 import re
 from enum import StrEnum
+from typing import Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -108,7 +107,7 @@ class CreditTier(PlanModel):
     percent: Number = Field(ge=0, le=100, description="Credit, percent of the period's fee.")
 
     @model_validator(mode="after")
-    def _one_bound(self) -> CreditTier:
+    def _one_bound(self) -> Self:
         if (self.below is None) == (self.above is None):
             raise ValueError("a tier needs exactly one of `below` or `above`")
         return self
@@ -127,7 +126,7 @@ class Credit(PlanModel):
     )
 
     @model_validator(mode="after")
-    def _one_form(self) -> Credit:
+    def _one_form(self) -> Self:
         forms = sum((self.percent is not None, self.amount is not None, bool(self.tiers)))
         if forms != 1:
             raise ValueError("a credit has exactly one of `percent`, `amount` or `tiers`")

@@ -1,37 +1,51 @@
 """Output formats of ``asplan check``: one :class:`Reporter` subclass per module.
 
 The registry is explicit (like check-jsonschema's ``REPORTER_BY_NAME``): adding a
-format means writing its module and naming it here.
+format means writing its module and naming it here. Modules are imported only when
+their format is asked for, so a text report never pays for XML or URL quoting.
 """
 
 from __future__ import annotations
 
-from asplan.reporters.base import CheckReport, Reporter, ReportOptions
-from asplan.reporters.github import GithubReporter
-from asplan.reporters.json import JsonReporter
-from asplan.reporters.junit import JunitReporter
-from asplan.reporters.sarif import SarifReporter
-from asplan.reporters.text import TextReporter
+import importlib
+from typing import Any
 
-REPORTER_BY_NAME: dict[str, type[Reporter]] = {
-    TextReporter.name: TextReporter,
-    JsonReporter.name: JsonReporter,
-    GithubReporter.name: GithubReporter,
-    SarifReporter.name: SarifReporter,
-    JunitReporter.name: JunitReporter,
+from asplan.reporters.base import CheckReport, Reporter, ReportOptions
+
+_WHERE: dict[str, tuple[str, str]] = {
+    "text": ("asplan.reporters.text", "TextReporter"),
+    "json": ("asplan.reporters.json", "JsonReporter"),
+    "github": ("asplan.reporters.github", "GithubReporter"),
+    "sarif": ("asplan.reporters.sarif", "SarifReporter"),
+    "junit": ("asplan.reporters.junit", "JunitReporter"),
 }
+FORMATS: tuple[str, ...] = tuple(_WHERE)
+
+
+def reporter_class(name: str) -> type[Reporter]:
+    module, cls = _WHERE[name]
+    found: type[Reporter] = getattr(importlib.import_module(module), cls)
+    return found
 
 
 def get_reporter(name: str) -> Reporter:
     """The reporter for a ``--format`` value; ``ValueError`` naming the choices if unknown."""
-    try:
-        return REPORTER_BY_NAME[name]()
-    except KeyError:
-        choices = ", ".join(REPORTER_BY_NAME)
-        raise ValueError(f"unknown report format {name!r} (choose from {choices})") from None
+    if name not in _WHERE:
+        raise ValueError(f"unknown report format {name!r} (choose from {', '.join(FORMATS)})")
+    return reporter_class(name)()
+
+
+def __getattr__(attr: str) -> Any:
+    if attr == "REPORTER_BY_NAME":
+        return {name: reporter_class(name) for name in FORMATS}
+    for name, (_, cls) in _WHERE.items():
+        if cls == attr:
+            return reporter_class(name)
+    raise AttributeError(attr)
 
 
 __all__ = [
+    "FORMATS",
     "REPORTER_BY_NAME",
     "CheckReport",
     "GithubReporter",
@@ -42,4 +56,5 @@ __all__ = [
     "SarifReporter",
     "TextReporter",
     "get_reporter",
+    "reporter_class",
 ]
