@@ -51,31 +51,17 @@ def resolve_zone(name: str) -> tuple[ZoneInfo, str | None]:
 
 def public_holiday_problem(country: str, subdivision: str | None) -> str | None:
     """Why the ``holidays`` package cannot give holidays for this place, or None."""
-    import holidays
+    from asplan.timecalc.holiday_cache import place_problem
 
-    try:
-        holidays.country_holidays(country, subdiv=subdivision, years=[])
-    except NotImplementedError:
-        supported = holidays.list_supported_countries()
-        if country not in supported:
-            return f"country {country!r} has no public holidays in the holidays package"
-        subdivisions = ", ".join(supported[country]) or "none"
-        return f"country {country} has no subdivision {subdivision!r} (known: {subdivisions})"
-    except (KeyError, ValueError) as exc:
-        return f"public holidays for {country}/{subdivision}: {exc}"
-    return None
+    return place_problem(country, subdivision)
 
 
 @functools.lru_cache(maxsize=512)
 def _public_holidays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
     """One place-year of public holidays, shared by every calendar and plan of a run."""
-    import holidays
+    from asplan.timecalc.holiday_cache import public_holidays
 
-    try:
-        found = holidays.country_holidays(country, subdiv=subdivision, years=year)
-    except (NotImplementedError, KeyError, ValueError):
-        return frozenset()
-    return frozenset(found.keys())
+    return public_holidays(country, subdivision, year)
 
 
 @dataclass(eq=False)
