@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The examples are dated around 2026-11-23; pinning "today" keeps the demo's output stable.
 demo: $(STAMP)
 	$(BIN)/asplan check examples/ --today 2026-11-23
+	$(BIN)/asplan render examples/ -f html -o out/examples --today 2026-11-23
+	$(BIN)/asplan render examples/ -f md -o out/examples-md --today 2026-11-23
+	@echo "rendered: out/examples/index.html (HTML) and out/examples-md/index.md (Markdown)"
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

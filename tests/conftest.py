@@ -12,8 +12,20 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-def pytest_configure(config: object) -> None:
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files of rendered documents instead of comparing (same as ASPLAN_UPDATE_GOLDEN=1)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
     os.environ["ASPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="asplan-test-cache-")
+    if config.getoption("--update-golden"):
+        os.environ["ASPLAN_UPDATE_GOLDEN"] = "1"

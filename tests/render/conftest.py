@@ -1,9 +1,8 @@
 """Golden files of rendered documents, and the switch that rewrites them.
 
-``ASPLAN_UPDATE_GOLDEN=1 pytest tests/render`` rewrites the files under ``golden/``
-instead of comparing them: review the diff like any other change. (An environment
-variable rather than a ``--update-golden`` option: pytest only reads options from the
-root conftest, which this folder does not own.)
+``pytest tests/render --update-golden`` (or ``ASPLAN_UPDATE_GOLDEN=1``) rewrites the
+files under ``golden/`` instead of comparing them: review the diff like any other
+change. The option is declared in the root ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -28,8 +27,8 @@ def golden() -> Callable[[str, str], None]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             return
-        assert path.exists(), f"no golden file {name}: run ASPLAN_UPDATE_GOLDEN=1 pytest tests/render"
+        assert path.exists(), f"no golden file {name}: run pytest tests/render --update-golden"
         expected = path.read_text(encoding="utf-8")
-        assert text == expected, f"{name} differs from its golden file (ASPLAN_UPDATE_GOLDEN=1 to accept)"
+        assert text == expected, f"{name} differs from its golden file (pytest --update-golden to accept)"
 
     return check

@@ -21,10 +21,7 @@ Paths are relative to the plan file.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-import stat
 from collections.abc import Iterator
 
 from asplan.findings import Severity
@@ -35,42 +32,9 @@ NAME = "event-file"
 SEVERITY = Severity.ERROR
 SUMMARY = "event file missing or unreadable, or a column an SLA needs is absent"
 
-_HEADER_LIMIT = 64 * 1024
-
-
-def read_header(path: str) -> list[str]:
-    """The header row of a CSV file, reading at most 64 KB; raises ValueError with the reason."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        raise ValueError("file not found") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ValueError("not a regular file")
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_HEADER_LIMIT)
-    except OSError as exc:
-        raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    first = head.split(b"\n", 1)[0]
-    if len(first) >= _HEADER_LIMIT - 1:
-        raise ValueError("its first line is over 64 KB: not a CSV header")
-    try:
-        text = first.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValueError("is not UTF-8") from None
-    try:
-        row = next(csv.reader(io.StringIO(text)), [])
-    except csv.Error as exc:
-        raise ValueError(f"has a broken header ({exc})") from None
-    header = [c.strip() for c in row]
-    if not any(header):
-        raise ValueError("is empty: a header row is needed")
-    return header
-
-
 def check(ctx: PlanContext) -> Iterator[Hit]:
+    from asplan.sla.events import EventFileError, load_event_file
+
     plan = ctx.plan
     timed = [s for s in plan.slas if s.timed]
     needed: dict[str, list[str]] = {"id": []}
@@ -82,9 +46,11 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     for i, entry in enumerate(plan.events):
         path = entry if os.path.isabs(entry) else os.path.join(base, entry)
         try:
-            header = read_header(path)
-        except ValueError as reason:
-            yield Hit(("events", i), f"event file '{entry}' {reason}".replace("' file not found", "' not found"))
+            header = load_event_file(path, entry).header
+        except EventFileError as exc:
+            where = f" (line {exc.line})" if exc.line and exc.line > 1 else ""
+            message = "not found" if exc.message == "event file not found" else exc.message
+            yield Hit(("events", i), f"event file '{entry}' {message}{where}")
             continue
         missing = [c for c in needed if c not in header]
         for column in missing:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import csv
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from typing import Final
+from typing import BinaryIO, Final
 
 from asplan.timecalc.worktime import Interval
 
@@ -50,12 +51,18 @@ class RowProblem:
 
 @dataclass
 class EventTable:
-    """The rows of one event file, as text; values are parsed by whoever needs them."""
+    """One event file, checked once and streamed again by every SLA that times its rows.
+
+    Rows are never held in memory: a million-row export is a 50 MB file but half a
+    gigabyte as Python lists, and an SLA only needs one row at a time. Loading reads
+    the file once to find the header, the whole-file problems and the broken rows;
+    :meth:`records` reads it again and yields the good rows.
+    """
 
     file: str
     header: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    path: str = ""
+    count: int = 0
     problems: list[RowProblem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -70,32 +77,71 @@ class EventTable:
                     self.file, f"no column '{column}' (needed by {who}); the header has: " + ", ".join(self.header)
                 )
 
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """``(line, row)`` for every good row, read from the file as it streams."""
+        for item in _scan(self.path, self.file):
+            if isinstance(item, tuple):
+                yield item
+
+
+MAX_LINE_BYTES: Final = 1024 * 1024
+"""A physical line longer than this is not a ticket export: the file is refused, naming the line."""
+
+_CACHE_SIZE: Final = 8
+_cache: OrderedDict[tuple[str, str, int, int, int], EventTable] = OrderedDict()
+
 
 def load_event_file(path: str, display: str | None = None) -> EventTable:
-    """Read a CSV event file (UTF-8, optional BOM, comma, header row) without loading it whole."""
+    """Check a CSV event file (UTF-8, optional BOM, comma, header row) in one streaming pass.
+
+    Raises :class:`EventFileError` for a whole-file problem. The result is remembered
+    while the file is unchanged, so ``check`` (ASP206 and ASP401) reads it once.
+    """
     name = display or path
     try:
         info = os.stat(path)
     except OSError:
         raise EventFileError(name, "event file not found") from None
     if not stat.S_ISREG(info.st_mode):
-        raise EventFileError(name, "not a regular file")
+        raise EventFileError(name, "is not a regular file")
+    key = (os.path.abspath(path), name, info.st_ino, info.st_size, info.st_mtime_ns)
+    table = _cache.get(key)
+    if table is not None:
+        _cache.move_to_end(key)
+        return table
+    items = _scan(path, name)
+    header = next(items)
+    assert isinstance(header, list)
+    table = EventTable(name, header, path)
+    for item in items:
+        if isinstance(item, RowProblem):
+            table.problems.append(item)
+        else:
+            table.count += 1
+    _cache[key] = table
+    while len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return table
+
+
+def _scan(path: str, name: str) -> Iterator[list[str] | tuple[int, list[str]] | RowProblem]:
+    """The header (first), then ``(line, row)`` for each good row and a :class:`RowProblem` for each bad one."""
     try:
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115  # closed below
+        handle = open(path, "rb")  # noqa: SIM115  # closed below
     except OSError as exc:
         raise EventFileError(name, f"cannot be read ({exc.strerror or exc})") from None
     with handle:
-        reader = csv.reader(handle, strict=True)
+        reader = csv.reader(_lines(handle, name), strict=True)
         try:
             header = [c.strip() for c in next(reader, [])]
-        except (UnicodeDecodeError, csv.Error) as exc:
-            raise EventFileError(name, f"broken header ({_reason(exc)})", 1) from None
+        except csv.Error as exc:
+            raise EventFileError(name, f"has a broken header ({exc})", 1) from None
         if not any(header):
-            raise EventFileError(name, "empty: a header row is needed", 1)
+            raise EventFileError(name, "is empty: a header row is needed", 1)
         duplicates = sorted({c for c in header if header.count(c) > 1 and c})
         if duplicates:
-            raise EventFileError(name, f"column '{duplicates[0]}' appears twice in the header", 1)
-        table = EventTable(name, header)
+            raise EventFileError(name, f"has column '{duplicates[0]}' twice in its header", 1)
+        yield header
         width = len(header)
         first_line = reader.line_num + 1
         while True:
@@ -103,29 +149,47 @@ def load_event_file(path: str, display: str | None = None) -> EventTable:
                 row = next(reader)
             except StopIteration:
                 break
-            except UnicodeDecodeError:
-                raise EventFileError(name, "is not UTF-8", first_line) from None
             except csv.Error as exc:
-                table.problems.append(RowProblem(name, first_line, f"broken CSV row ({_reason(exc)}); row left out"))
+                last = max(reader.line_num, first_line)
+                where = f"lines {first_line}-{last} left out" if last > first_line else "row left out"
+                hint = "; a quote that is never closed?" if "field limit" in str(exc) or "end of data" in str(exc) else ""
+                yield RowProblem(name, first_line, f"broken CSV row ({exc}{hint}); {where}")
                 first_line = reader.line_num + 1
                 continue
             line, first_line = first_line, reader.line_num + 1
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
             if len(row) != width:
-                table.problems.append(
-                    RowProblem(name, line, f"{len(row)} fields where the header has {width}; row left out")
-                )
+                yield RowProblem(name, line, f"{len(row)} fields where the header has {width}; row left out")
                 continue
-            table.rows.append(row)
-            table.lines.append(line)
-    return table
+            yield line, row
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return "not UTF-8"
-    return str(exc)
+def _lines(handle: BinaryIO, name: str) -> Iterator[str]:
+    """Physical lines decoded one at a time, so a bad byte or a NUL is named by its own line.
+
+    A UTF-8 BOM is dropped; a line is read at most :data:`MAX_LINE_BYTES` at a time, so
+    a binary file with no line ends cannot fill memory.
+    """
+    number = 0
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if number == 1:
+            if raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise EventFileError(name, "is UTF-16, not UTF-8: export it as UTF-8 CSV", 1)
+        if len(raw) > MAX_LINE_BYTES:
+            raise EventFileError(name, f"has a line over {MAX_LINE_BYTES // 1024 // 1024} MB: not a CSV event export", number)
+        if b"\x00" in raw:
+            raise EventFileError(name, "contains NUL bytes: it is binary, not CSV", number)
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise EventFileError(name, "is not UTF-8", number) from None
 
 
 def parse_timestamp(text: str, tz: tzinfo) -> datetime:

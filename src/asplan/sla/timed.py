@@ -102,7 +102,7 @@ def time_events(
         i_id, i_start, i_stop = index["id"], index[sla.start], index[stop_column]
         i_pauses = index.get(PAUSES_COLUMN)
         filters = [(index[column], allowed) for column, allowed in where.items()]
-        for row, line in zip(table.rows, table.lines, strict=True):
+        for line, row in table.records():
             if not all(row[i].strip() in allowed for i, allowed in filters):
                 continue
             try:
