@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from asplan.render.document import LoadedPlan, RenderOptions, load_plan, render_many
+from asplan.render.document import RenderOptions, render_many
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 NAMES = ("acme-logistica", "northwind-health", "minimal")
@@ -35,7 +35,7 @@ if not IN_CI and (CHROMIUM is None or sync_playwright is None):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("site")
-    plans = [LoadedPlan(EXAMPLES / f"{n}.yaml", load_plan(EXAMPLES / f"{n}.yaml")) for n in NAMES]
+    plans = [EXAMPLES / f"{n}.yaml" for n in NAMES]
     for audience in ("client", "internal"):
         render_many(plans, date(2026, 11, 23), RenderOptions(audience=audience), folder / audience)  # type: ignore[arg-type]
     return folder

@@ -136,3 +136,22 @@ def test_status_text_has_no_colour_when_piped() -> None:
     assert "\x1b[" not in result.output
     assert "acme-logistica (ACME Logística S.A.)" in result.output
     assert "due soon" in result.output  # northwind's review on 2026-12-03
+
+
+def test_parallel_render_writes_the_same_files_as_a_serial_one(tmp_path: Path) -> None:
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        result = runner.invoke(
+            app, ["render", str(EXAMPLES), "-f", "md", "-o", str(out), "--today", "2026-11-23", "--jobs", jobs]
+        )
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}
+    assert list(outputs["1"]) == ["acme-logistica.md", "index.md", "minimal.md", "northwind-health.md"]
+    assert outputs["1"] == outputs["2"]
+
+
+def test_render_jobs_must_be_positive() -> None:
+    result = runner.invoke(app, ["render", str(EXAMPLES), "-o", "unused", "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from asplan.render.document import LoadedPlan, RenderOptions, load_plan, render_many, render_plan
+from asplan.render.document import RenderOptions, load_plan, render_many, render_plan
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 TODAY = date(2026, 11, 23)
@@ -28,7 +28,7 @@ def test_example_document(name: str, lang: str, audience: str, fmt: str, golden:
 
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_portfolio_index(fmt: str, tmp_path: Path, golden: Callable[[str, str], None]) -> None:
-    plans = [LoadedPlan(EXAMPLES / f"{n}.yaml", load_plan(EXAMPLES / f"{n}.yaml")) for n in NAMES]
+    plans = [EXAMPLES / f"{n}.yaml" for n in NAMES]
     written = render_many(plans, TODAY, RenderOptions(fmt=fmt, lang="en"), tmp_path)  # type: ignore[arg-type]
     assert [p.name for p in written] == [f"{n}.{fmt}" for n in NAMES] + [f"index.{fmt}"]
     golden(f"index.en.{fmt}", (tmp_path / f"index.{fmt}").read_text(encoding="utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,7 @@ def render(
         str | None, typer.Option("--template-dir", help="Folder whose templates replace the built-in ones.")
     ] = None,
     today_option: Annotated[str | None, typer.Option("--today", help="Date of the figures, YYYY-MM-DD.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel processes (default: CPU count).")] = None,
 ) -> None:
     """Render plans as self-contained HTML or GitHub Markdown for the client (or internal use)."""
     from asplan.checker import default_paths
@@ -37,7 +39,8 @@ def render(
         SUFFIX,
         RenderError,
         RenderOptions,
-        collect_plans,
+        load_plan,
+        plan_paths,
         render_many,
         render_plan,
         write_single,
@@ -64,12 +67,14 @@ def render(
         warn_days=config.warn_days,
         kpi_grace_days=config.kpi_grace_days,
     )
+    if jobs is not None and jobs < 1:
+        fail("--jobs: expected a number of processes, 1 or more")
     try:
-        plans = collect_plans(paths or default_paths(config), config.max_file_bytes)
+        plans = plan_paths(paths or default_paths(config), config.max_file_bytes)
         target = Path(output) if output else None
         as_file = target is not None and target.suffix.lower() in (".html", ".htm", ".md") and not target.is_dir()
         if len(plans) == 1 and (target is None or as_file):
-            text = render_plan(plans[0].plan, day, options, plans[0].path)
+            text = render_plan(load_plan(plans[0], config.max_file_bytes), day, options, plans[0])
             if target is None:
                 typer.echo(text, nl=False)
             else:
@@ -79,7 +84,10 @@ def render(
             fail("several plans: give an output folder with -o DIR (one document per plan plus the index)")
         if as_file:
             fail(f"-o {output}: several plans need a folder, not a {SUFFIX[options.fmt]} file")
-        written = render_many(plans, day, options, target)
+        workers = jobs if jobs is not None else (os.cpu_count() or 1)
+        if jobs is None and len(plans) < 16:
+            workers = 1  # process start-up costs more than it saves on a handful of plans
+        written = render_many(plans, day, options, target, jobs=workers, max_bytes=config.max_file_bytes)
     except RenderError as exc:
         fail(str(exc))
     typer.echo(f"asplan: wrote {len(written)} files to {target}", err=True)

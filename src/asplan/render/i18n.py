@@ -9,10 +9,12 @@ and "4.000,00 €" have rules no hand-written format gets right for every locale
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+import babel
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -282,6 +284,16 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
 _INDEX: Final = {"en": 0, "es": 1}
 
 
+@functools.lru_cache(maxsize=4)
+def _babel_locale(identifier: str) -> babel.Locale:
+    return babel.Locale.parse(identifier)
+
+
+@functools.lru_cache(maxsize=8)
+def _decimal_pattern(digits: int) -> str:
+    return f"#,##0.{'#' * digits}" if digits else "#,##0"
+
+
 @dataclass(frozen=True)
 class Locale:
     """The words and formats of one language; every template gets one as ``t``."""
@@ -289,8 +301,9 @@ class Locale:
     lang: str
 
     @property
-    def babel(self) -> str:
-        return "es_ES" if self.lang == "es" else "en_GB"
+    def babel(self) -> babel.Locale:
+        # Parsed once per language: babel re-parses a locale string on every call.
+        return _babel_locale("es_ES" if self.lang == "es" else "en_GB")
 
     def __call__(self, key: str, **values: object) -> str:
         """The translation of ``key``; a missing key is a bug, so it raises."""
@@ -311,7 +324,7 @@ class Locale:
         """A figure as the reader writes it: 99,83 in Spanish, 99.83 in English."""
         if value is None:
             return self("none")
-        return format_decimal(value, format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale=self.babel)
+        return format_decimal(value, format=_decimal_pattern(digits), locale=self.babel)
 
     def money(self, amount: Decimal, currency: str) -> str:
         return format_currency(amount, currency, locale=self.babel)

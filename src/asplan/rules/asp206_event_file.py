@@ -1,6 +1,6 @@
 """## What it does
 Reports an entry of `events` whose file is missing, unreadable or not CSV with a
-header, and an event file that lacks a column a timed SLA needs: `id`, and the
+header (not UTF-8, binary, a line over 1 MB), and an event file that lacks a column a timed SLA needs: `id`, and the
 columns the SLAs name in `start`, `stop` and `where`.
 
 ## Why is this bad?
@@ -32,6 +32,7 @@ NAME = "event-file"
 SEVERITY = Severity.ERROR
 SUMMARY = "event file missing or unreadable, or a column an SLA needs is absent"
 
+
 def check(ctx: PlanContext) -> Iterator[Hit]:
     from asplan.sla.events import EventFileError, load_event_file
 
@@ -44,9 +45,9 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
                 needed.setdefault(column, []).append(sla.id)
     base = os.path.dirname(ctx.file)
     for i, entry in enumerate(plan.events):
-        path = entry if os.path.isabs(entry) else os.path.join(base, entry)
+        path = entry if os.path.isabs(entry) else os.path.normpath(os.path.join(base, entry))
         try:
-            header = load_event_file(path, entry).header
+            header = load_event_file(path).header  # shared with ASP401: one read
         except EventFileError as exc:
             where = f" (line {exc.line})" if exc.line and exc.line > 1 else ""
             message = "not found" if exc.message == "event file not found" else exc.message
