@@ -129,26 +129,43 @@ def record_review_file(
     warn_days: int = 14,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> ReviewResult:
-    """Record the review in the file at ``path``, atomically, keeping a leading BOM."""
-    from asplan.fileio import atomic_write_bytes
+    """Record the review in the file at ``path``, atomically, keeping a leading BOM.
+
+    The read, the edit and the write happen under :func:`~asplan.fileio.locked`, so
+    two reviews recorded at once both land, one after the other.
+    """
+    from asplan.fileio import LockTimeout, atomic_write_bytes, locked
 
     try:
-        raw = path.read_bytes()
+        with locked(path):
+            raw = _read_bounded(path, max_file_bytes)
+            try:
+                text = decode_utf8(raw)
+            except LoadError as exc:
+                raise ReviewError(exc.message, exc.line) from None
+            result = record_review(text, entry, today, warn_days)
+            prefix = _BOM if raw.startswith(_BOM) else b""
+            try:
+                atomic_write_bytes(path, prefix + result.text.encode("utf-8"))
+            except OSError as exc:
+                raise ReviewError(f"cannot write the plan: {exc.strerror or exc}; it is unchanged") from None
+    except LockTimeout as exc:
+        raise ReviewError(f"{exc}; try again") from None
     except OSError as exc:
         raise ReviewError(f"cannot read the plan: {exc.strerror or exc}") from None
-    if len(raw) > max_file_bytes:
-        raise ReviewError(f"file is {len(raw):,} bytes, over the limit of {max_file_bytes:,}")
-    try:
-        text = decode_utf8(raw)
-    except LoadError as exc:
-        raise ReviewError(exc.message, exc.line) from None
-    result = record_review(text, entry, today, warn_days)
-    prefix = _BOM if raw.startswith(_BOM) else b""
-    try:
-        atomic_write_bytes(path, prefix + result.text.encode("utf-8"))
-    except OSError as exc:
-        raise ReviewError(f"cannot write the plan: {exc.strerror or exc}") from None
     return result
+
+
+def _read_bounded(path: Path, max_file_bytes: int) -> bytes:
+    """The file's bytes; a file over the limit is refused without being read."""
+    size = path.stat().st_size
+    if size > max_file_bytes:
+        raise ReviewError(f"file is {size:,} bytes, over the limit of {max_file_bytes:,}")
+    with path.open("rb") as handle:
+        raw = handle.read(max_file_bytes + 1)
+    if len(raw) > max_file_bytes:
+        raise ReviewError(f"file is over the limit of {max_file_bytes:,} bytes")
+    return raw
 
 
 def _valid_plan(text: str, verifying: bool = False) -> Plan:

@@ -1,7 +1,8 @@
 """## What it does
 Reports an entry of `events` whose file is missing, unreadable or not CSV with a
-header (not UTF-8, binary, a line over 1 MB), and an event file that lacks a column a timed SLA needs: `id`, and the
-columns the SLAs name in `start`, `stop` and `where`.
+header (not UTF-8, binary, a line over 1 MB, over 256 MB), and an event file that
+lacks a column a timed SLA needs: `id`, and the columns the SLAs name in `start`,
+`stop` and `where`.
 
 ## Why is this bad?
 A timed SLA with no events to time reports nothing, and nothing is exactly what a

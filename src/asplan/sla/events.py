@@ -144,6 +144,10 @@ def _scan(path: str, name: str) -> Iterator[list[str] | tuple[int, list[str]] | 
         try:
             header = [c.strip() for c in next(reader, [])]
         except csv.Error as exc:
+            if "new-line character" in str(exc):
+                raise EventFileError(
+                    name, "ends its lines with a bare CR (old Mac format): export with LF or CRLF", 1
+                ) from None
             raise EventFileError(name, f"has a broken header ({exc})", 1) from None
         if not any(header):
             raise EventFileError(name, "is empty: a header row is needed", 1)
@@ -177,32 +181,52 @@ def _scan(path: str, name: str) -> Iterator[list[str] | tuple[int, list[str]] | 
 
 
 def _lines(handle: BinaryIO, name: str) -> Iterator[str]:
-    """Physical lines decoded one at a time, so a bad byte or a NUL is named by its own line.
+    """Lines decoded a megabyte at a time, so a bad byte or a NUL is named by its own line.
 
-    A UTF-8 BOM is dropped; a line is read at most :data:`MAX_LINE_BYTES` at a time, so
-    a binary file with no line ends cannot fill memory.
+    A UTF-8 BOM is dropped. A line still unfinished after :data:`MAX_LINE_BYTES` is
+    refused, so a binary file with no line ends cannot fill memory. Lines end at
+    ``\\n`` only (``\\r\\n`` keeps its ``\\r`` for the csv reader), so the csv reader's
+    line count is the file's.
     """
-    number = 0
+    done = 0  # lines yielded so far
+    carry = b""
+    first = True
     while True:
-        raw = handle.readline(MAX_LINE_BYTES + 1)
-        if not raw:
-            return
-        number += 1
-        if number == 1:
-            if raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        block = handle.read(MAX_LINE_BYTES)
+        data = carry + block if carry else block
+        if first:
+            first = False
+            if data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
                 raise EventFileError(name, "is UTF-16, not UTF-8: export it as UTF-8 CSV", 1)
-        if len(raw) > MAX_LINE_BYTES:
+        if not data:
+            return
+        cut = data.rfind(b"\n") + 1 if block else len(data)
+        chunk, carry = data[:cut], data[cut:]
+        if len(carry) > MAX_LINE_BYTES:
+            line = done + chunk.count(b"\n") + 1
             raise EventFileError(
-                name, f"has a line over {MAX_LINE_BYTES // 1024 // 1024} MB: not a CSV event export", number
+                name, f"has a line over {MAX_LINE_BYTES // 1024 // 1024} MB: not a CSV event export", line
             )
-        if b"\x00" in raw:
-            raise EventFileError(name, "contains NUL bytes: it is binary, not CSV", number)
+        if not chunk:
+            continue
+        nul = chunk.find(b"\x00")
+        if nul >= 0:
+            raise EventFileError(
+                name, "contains NUL bytes: it is binary, not CSV", done + chunk.count(b"\n", 0, nul) + 1
+            )
         try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise EventFileError(name, "is not UTF-8", number) from None
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise EventFileError(name, "is not UTF-8", done + chunk.count(b"\n", 0, exc.start) + 1) from None
+        lines = text.split("\n")
+        last = lines.pop()  # "" after a final newline, else the file's unterminated last line
+        done += len(lines)
+        yield from [line + "\n" for line in lines]
+        if last:
+            done += 1
+            yield last
 
 
 def parse_timestamp(text: str, tz: tzinfo) -> datetime:
