@@ -294,6 +294,18 @@ def _decimal_pattern(digits: int) -> str:
     return f"#,##0.{'#' * digits}" if digits else "#,##0"
 
 
+# Plans repeat the same dates and figures many times (every table row, every chart);
+# babel formatting is the costliest step of rendering, so each answer is kept.
+@functools.lru_cache(maxsize=4096)
+def _format_date(value: dt.date, style: str, lang: str) -> str:
+    return format_date(value, format=style, locale=Locale(lang).babel)
+
+
+@functools.lru_cache(maxsize=8192, typed=True)
+def _format_number(value: float | Decimal | int, digits: int, lang: str) -> str:
+    return format_decimal(value, format=_decimal_pattern(digits), locale=Locale(lang).babel)
+
+
 @dataclass(frozen=True)
 class Locale:
     """The words and formats of one language; every template gets one as ``t``."""
@@ -313,18 +325,18 @@ class Locale:
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return self("none")
-        return format_date(value, format="long", locale=self.babel)
+        return _format_date(value, "long", self.lang)
 
     def short_date(self, value: dt.date | None) -> str:
         if value is None:
             return self("none")
-        return format_date(value, format="medium", locale=self.babel)
+        return _format_date(value, "medium", self.lang)
 
     def number(self, value: float | Decimal | int | None, digits: int = 2) -> str:
         """A figure as the reader writes it: 99,83 in Spanish, 99.83 in English."""
         if value is None:
             return self("none")
-        return format_decimal(value, format=_decimal_pattern(digits), locale=self.babel)
+        return _format_number(value, digits, self.lang)
 
     def money(self, amount: Decimal, currency: str) -> str:
         return format_currency(amount, currency, locale=self.babel)

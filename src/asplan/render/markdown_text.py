@@ -9,6 +9,7 @@ viewer) would otherwise render them.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 from typing import Final
@@ -36,11 +37,17 @@ def _parser() -> MarkdownIt:
     return md
 
 
+@functools.lru_cache(maxsize=2048)
+def _render_block(text: str) -> str:
+    rendered: str = _parser().render(text)
+    return rendered
+
+
 def to_html(text: str | None) -> Markup:
     """Markdown to HTML: escaped, raw HTML shown as text, unsafe links left as plain text."""
     if not text:
         return Markup("")
-    return Markup(_parser().render(text))
+    return Markup(_render_block(text))
 
 
 def to_inline_html(text: str | None) -> Markup:
