@@ -196,7 +196,7 @@ def test_failed_write_leaves_everything_as_it_was(
 
 
 def test_render_folder_failure_leaves_no_partial_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Several documents: each is written whole or not at all (spec §5 asks no more)."""
+    """Several documents: nothing is renamed into place before every one is staged; a new folder is removed."""
     site = folder / "site"
     monkeypatch.setattr("os.replace", _raise(ENOSPC))
     result = runner.invoke(app, ["render", str(folder / "northwind-health.yaml"), str(EXAMPLES / "acme-logistica.yaml"),
@@ -204,7 +204,21 @@ def test_render_folder_failure_leaves_no_partial_file(folder: Path, monkeypatch:
     monkeypatch.undo()
     assert result.exit_code == 2
     assert result.stderr == f"asplan: error: {site}: cannot write (No space left on device)\n"
-    assert list(site.iterdir()) == []
+    assert not site.exists()
+
+
+def test_render_failure_keeps_an_existing_portfolio_untouched(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = folder / "site"
+    site.mkdir()
+    (site / "northwind-health.html").write_text("old document\n", encoding="utf-8")
+    monkeypatch.setattr("os.fsync", _raise(ENOSPC))
+    result = runner.invoke(app, ["render", str(folder / "northwind-health.yaml"), str(EXAMPLES / "acme-logistica.yaml"),
+                                 "-f", "html", "-o", str(site), "--today", "2026-11-23"])  # fmt: skip
+    monkeypatch.undo()
+    assert result.exit_code == 2
+    assert "No space left on device" in result.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["northwind-health.html"]
+    assert (site / "northwind-health.html").read_text(encoding="utf-8") == "old document\n"
 
 
 def test_new_file_gets_the_umask_permissions(tmp_path: Path) -> None:

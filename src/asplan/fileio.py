@@ -36,7 +36,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     A symbolic link is followed (its target is replaced, the link stays). A new file
     gets the usual permissions (0666 less the umask), an existing one keeps its own.
     """
-    path = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    path = _resolve(path)
+    tmp = stage_bytes(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        discard(tmp)
+        raise
+    _sync_folder(path.parent if str(path.parent) else Path("."))
+
+
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """First half of an atomic write: ``data`` durably in a temporary file beside ``path``.
+
+    :func:`commit` renames it over ``path``; :func:`discard` drops it. Split in two so
+    that many files can be prepared (even in other processes) and only renamed once
+    all of them are ready: ``render`` writes a whole portfolio or nothing.
+    """
+    path = _resolve(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -50,12 +67,29 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             mode = 0o666 & ~_umask()
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return Path(tmp)
+
+
+def commit(staged: Path, path: Path) -> None:
+    """Second half of an atomic write (see :func:`stage_bytes`); call :func:`sync_folder` after the last one."""
+    os.replace(staged, _resolve(path))
+
+
+def discard(staged: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(staged)
+
+
+def sync_folder(folder: Path) -> None:
     _sync_folder(folder)
+
+
+def _resolve(path: Path) -> Path:
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
 def _umask() -> int:

@@ -10,6 +10,7 @@ output path" is a promise, not an assumption.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -21,7 +22,7 @@ from typing import Literal
 
 import jinja2
 
-from asplan.fileio import atomic_write_text
+from asplan.fileio import atomic_write_text, commit, discard, stage_bytes, sync_folder
 from asplan.model.plan import Plan
 from asplan.render import markdown_text
 from asplan.render.i18n import locale
@@ -187,58 +188,101 @@ def output_file(folder: Path, account_id: str, fmt: Format) -> Path:
     return target
 
 
-def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> tuple[str, Path, Path, str, PortfolioRow]:
-    """Load, view and render one plan: the unit of work of a (parallel) portfolio render."""
+Rendered = tuple[str, Path, Path, Path, PortfolioRow]
+"""(account id, plan file, target document, staged temporary file, portfolio row)."""
+
+
+def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered:
+    """Load, view, render and stage one plan: the unit of work of a (parallel) portfolio render.
+
+    The document is written durably to a temporary file beside its target (in the
+    worker, so the disk work is parallel too); the caller renames it into place only
+    once every plan has rendered.
+    """
     path, today, options, max_bytes, folder = job
     plan = load_plan(path, max_bytes)
     assert plan.account is not None
     view = plan_view(plan, today, options, path)
     target = output_file(Path(folder), plan.account.id, options.fmt)
-    return (
-        plan.account.id,
-        path,
-        target,
-        render_view(view, options.fmt, options.template_dir),
-        portfolio_row(view, link=target.name),
-    )
+    text = render_view(view, options.fmt, options.template_dir)
+    try:
+        staged = stage_bytes(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
+    return plan.account.id, path, target, staged, portfolio_row(view, link=target.name)
+
+
+def _render_all(work: list[tuple[Path, date, RenderOptions, int, str]], jobs: int) -> list[Rendered]:
+    """Every plan rendered and staged, in input order; on any failure, nothing staged is left."""
+    results: list[Rendered] = []
+    failure: BaseException | None = None
+    if jobs > 1 and len(work) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_render_file, item) for item in work]
+            for future in futures:  # wait for all, so that no staged file escapes clean-up
+                try:
+                    results.append(future.result())
+                except BaseException as exc:
+                    failure = failure or exc
+    else:
+        for item in work:
+            try:
+                results.append(_render_file(item))
+            except BaseException as exc:
+                failure = exc
+                break
+    if failure is not None:
+        for result in results:
+            discard(result[3])
+        raise failure
+    return results
 
 
 def render_many(
     paths: Sequence[Path], today: date, options: RenderOptions, folder: Path, jobs: int = 1, max_bytes: int = 5 << 20
 ) -> list[Path]:
-    """One document per plan plus the index, all rendered before any is written.
+    """One document per plan plus the index, renamed into place only once all are staged.
+
+    A plan that does not validate, a template error or a full disk leaves the output
+    folder as it was (a folder this call created is removed again).
 
     Plans are rendered in ``jobs`` processes; results are taken in path order, so the
     output never depends on ``jobs``.
     """
-    work = [(path, today, options, max_bytes, str(folder)) for path in paths]
-    if jobs > 1 and len(work) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_render_file, work, chunksize=max(1, min(32, len(work) // (jobs * 4) or 1))))
-    else:
-        results = [_render_file(item) for item in work]
-    seen: dict[str, Path] = {}
-    outputs: list[tuple[Path, str]] = []
-    rows: list[PortfolioRow] = []
-    for account_id, path, target, text, row in results:
-        if account_id in seen:
-            raise RenderError(f"{path}: account id {account_id!r} is also used by {seen[account_id]}")
-        seen[account_id] = path
-        outputs.append((target, text))
-        rows.append(row)
-    index = output_file(folder, "index", options.fmt)
-    if index in {t for t, _ in outputs}:
-        raise RenderError(f"an account id 'index' would overwrite the portfolio page in {folder}")
-    outputs.append((index, render_index(rows, today, options)))
+    created = not folder.exists()
     try:
         os.makedirs(folder, exist_ok=True)
-        for target, text in outputs:
-            atomic_write_text(target, text)
     except OSError as exc:
         raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
-    return [t for t, _ in outputs]
+    staged: list[tuple[Path, Path]] = []
+    try:
+        results = _render_all([(path, today, options, max_bytes, str(folder)) for path in paths], jobs)
+        staged = [(tmp, target) for _, _, target, tmp, _ in results]
+        seen: dict[str, Path] = {}
+        for account_id, path, _, _, _ in results:
+            if account_id in seen:
+                raise RenderError(f"{path}: account id {account_id!r} is also used by {seen[account_id]}")
+            seen[account_id] = path
+        index = output_file(folder, "index", options.fmt)
+        if index in {target for _, target in staged}:
+            raise RenderError(f"an account id 'index' would overwrite the portfolio page in {folder}")
+        index_text = render_index([r[4] for r in results], today, options)
+        staged.append((stage_bytes(index, index_text.encode("utf-8")), index))
+        for tmp, target in staged:
+            commit(tmp, target)
+    except BaseException as exc:
+        for tmp, _ in staged:
+            discard(tmp)
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if still empty
+        if isinstance(exc, OSError):
+            raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
+        raise
+    sync_folder(folder)
+    return [target for _, target in staged]
 
 
 def plan_paths(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> list[Path]:
