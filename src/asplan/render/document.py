@@ -212,31 +212,39 @@ def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered:
     return plan.account.id, path, target, staged, portfolio_row(view, link=target.name)
 
 
+def _render_chunk(items: list[tuple[Path, date, RenderOptions, int, str]]) -> list[Rendered | BaseException]:
+    """Several plans in one worker task (fewer round trips); errors are returned, not raised,
+    so the caller still learns which documents were staged and can drop them."""
+    out: list[Rendered | BaseException] = []
+    for item in items:
+        try:
+            out.append(_render_file(item))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
 def _render_all(work: list[tuple[Path, date, RenderOptions, int, str]], jobs: int) -> list[Rendered]:
     """Every plan rendered and staged, in input order; on any failure, nothing staged is left."""
-    results: list[Rendered] = []
-    failure: BaseException | None = None
     if jobs > 1 and len(work) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        size = max(1, min(32, len(work) // (jobs * 4) or 1))
+        chunks = [work[i : i + size] for i in range(0, len(work), size)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_render_file, item) for item in work]
-            for future in futures:  # wait for all, so that no staged file escapes clean-up
-                try:
-                    results.append(future.result())
-                except BaseException as exc:
-                    failure = failure or exc
+            outcomes = [outcome for chunk in pool.map(_render_chunk, chunks) for outcome in chunk]
     else:
+        outcomes = []
         for item in work:
-            try:
-                results.append(_render_file(item))
-            except BaseException as exc:
-                failure = exc
+            outcomes.extend(_render_chunk([item]))
+            if isinstance(outcomes[-1], BaseException):
                 break
-    if failure is not None:
+    results = [o for o in outcomes if not isinstance(o, BaseException)]
+    failures = [o for o in outcomes if isinstance(o, BaseException)]
+    if failures:
         for result in results:
             discard(result[3])
-        raise failure
+        raise failures[0]
     return results
 
 
