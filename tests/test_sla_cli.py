@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from asplan.cli.app import app
@@ -87,3 +88,18 @@ def test_bad_options_are_exit_2() -> None:
     assert sla(str(EXAMPLES), "--period", "2026-13")[0] == 2
     code, _, err = sla(str(EXAMPLES), "--now", "tomorrow")
     assert code == 2 and "--now tomorrow" in err
+
+
+def test_text_caps_the_event_table_and_points_to_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("asplan.cli.sla.MAX_TEXT_EVENTS", 2)
+    code, out, _ = sla(str(EXAMPLES / "acme-logistica.yaml"))
+    assert code == 0
+    _, json_out, _ = sla(str(EXAMPLES / "acme-logistica.yaml"), "--format", "json")
+    flagged = sum(
+        1
+        for row in json.loads(json_out)["slas"]
+        for event in row.get("events") or []
+        if event["status"] == "breached" or (event["status"] == "running" and row["status"] == "open")
+    )
+    assert flagged > 2
+    assert f"... and {flagged - 2:,} more breached or running events" in out

@@ -152,6 +152,9 @@ def _credit(row: SlaRow) -> str:
     return f"{format_money(charge.amount)} {row.currency or ''}".strip()
 
 
+MAX_TEXT_EVENTS = 200
+"""A terminal table of a quarter-million events helps nobody (and took minutes); JSON has them all."""
+
 _STYLE = {"met": "green", "breached": "bold red", "no_data": "yellow", "open": "cyan", "running": "cyan"}
 
 
@@ -204,7 +207,7 @@ def _text(day: date, selected: list[SlaRow]) -> str:
         for name in ("elapsed", "% of target", "remaining"):
             events.add_column(name, justify="right")
         events.add_column("deadline")
-        for row, event in flagged:
+        for row, event in flagged[:MAX_TEXT_EVENTS]:
             percent = number(event.percent)
             deadline = event.deadline.astimezone(row.tz).strftime("%Y-%m-%d %H:%M") if event.deadline else "—"
             events.add_row(
@@ -218,6 +221,11 @@ def _text(day: date, selected: list[SlaRow]) -> str:
                 deadline,
             )
         console.print(events)
+        if len(flagged) > MAX_TEXT_EVENTS:
+            console.print(
+                f"... and {len(flagged) - MAX_TEXT_EVENTS:,} more breached or running events"
+                " (all of them with --format json, or narrow with --period)"
+            )
 
     totals = credit_totals(selected)
     breached = sum(1 for r in selected if r.period.status == "breached")
