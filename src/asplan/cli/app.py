@@ -105,7 +105,7 @@ def main() -> None:
         sys.stdout.write(f"asplan {__version__}\n")
         return
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="asplan", standalone_mode=False)
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.Abort:
