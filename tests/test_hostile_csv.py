@@ -267,11 +267,12 @@ def million(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-# Measured alone: check 3.9 s / 60 MB, sla 4.1 s / 66 MB (once 202 MB for check inside
-# the full suite, not understood yet). Holding the rows as lists, before streaming, took
-# over 350 MB on this file; the bounds leave room for a slow machine.
+# Measured alone: check 3.9 s / 60 MB, sla 4.1 s / 66 MB; inside a full suite run the
+# same process has been seen at 202 and 316 MB (peak RSS, allocator and page effects we
+# have not pinned down). Before streaming, the rows were held: 620 MB for check. The
+# memory bound sits between the two so that holding the rows again fails the test.
 SECONDS = 20
-PEAK_MB = 300
+PEAK_MB = 450
 
 
 def test_million_rows_check(million: Path) -> None:

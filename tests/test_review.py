@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from asplan.cli.app import app
+from asplan.loading import parse_yaml
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -158,3 +159,14 @@ def test_missing_file_and_bad_date(tmp_path: Path) -> None:
     path = write(tmp_path, HEAD + "reviews: {every: quarterly}\n")
     code, _, err = review(path, "--date", "2026-02-30")
     assert code == 2 and "--date" in err
+
+
+@pytest.mark.parametrize("decision", ["0?", "a, b", "[x]", "yes", "2026-11-23", "#tag", "- dash"])
+def test_awkward_decisions_in_a_flow_entry_read_back_as_written(tmp_path: Path, decision: str) -> None:
+    """Found by the property test: ``[0?]`` is not valid flow YAML, so such text is quoted."""
+    old = HEAD + "reviews:\n  every: monthly\n  history:\n    - {date: 2026-11-22, summary: Fine}"
+    path = write(tmp_path, old)
+    code, _, err = review(path, "--date", "2026-11-23", "--decision", decision)
+    assert (code, err) == (0, "")
+    data = parse_yaml(path.read_text(encoding="utf-8")).data
+    assert data["reviews"]["history"][-1] == {"date": "2026-11-23", "decisions": [decision]}

@@ -400,7 +400,16 @@ def _plain_ok(text: str, flow: bool) -> bool:
         return False
     if flow and any(char in text for char in ",[]{}"):
         return False
-    return resolve_scalar(text, None, True) == text and isinstance(resolve_scalar(text, None, True), str)
+    if resolve_scalar(text, None, True) != text or not isinstance(resolve_scalar(text, None, True), str):
+        return False
+    # The rules above are the common cases; libyaml has more corners (``[0?]``), so the
+    # last word is a round trip through the parser in the very context it will sit in.
+    probe = f"k: [{text}]" if flow else f"k:\n  - {text}"
+    try:
+        data = parse_yaml(probe).data
+    except LoadError:
+        return False
+    return isinstance(data, dict) and data.get("k") == [text]
 
 
 def _quoted(text: str) -> str:
