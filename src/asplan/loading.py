@@ -329,18 +329,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
         parent.key = None
         child_path = (*parent.path, key)
         if key in parent.seen:
-            first = keys.get(child_path, (0, 0))[0]
-            findings.append(
-                Finding(
-                    path,
-                    parent.key_pos[0],
-                    parent.key_pos[1],
-                    "ASP002",
-                    Severity.ERROR,
-                    f"duplicate key '{key}' (first defined on line {first}): remove or rename one of them",
-                    _fmt(child_path),
-                )
-            )
+            findings.append(_duplicate_key(path, key, parent.key_pos, keys.get(child_path, (0, 0))[0], child_path))
             return child_path
         parent.seen.add(key)
         container[key] = value
@@ -412,18 +401,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
                             _drop_positions(positions, frame.path)
                             frame.path = frame.path[:-1]
                             first = keys.get(frame.path, (0, 0))[0]
-                            findings.append(
-                                Finding(
-                                    path,
-                                    parent.key_pos[0],
-                                    parent.key_pos[1],
-                                    "ASP002",
-                                    Severity.ERROR,
-                                    f"duplicate key '{key}' (first defined on line {first}):"
-                                    " remove or rename one of them",
-                                    _fmt(frame.path),
-                                )
-                            )
+                            findings.append(_duplicate_key(path, key, parent.key_pos, first, frame.path))
                         else:
                             parent.seen.add(key)
                             parent.container[key] = frame.container
@@ -473,6 +451,19 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
         raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
 
     return Document(path, text, root, positions, findings, parse_suppressions(text))
+
+
+def _duplicate_key(file: str, key: str, at: tuple[int, int], first: int, where: Path) -> Finding:
+    """ASP002: never last-wins, and the message says where the first one is."""
+    return Finding(
+        file,
+        at[0],
+        at[1],
+        "ASP002",
+        Severity.ERROR,
+        f"duplicate key '{key}' (first defined on line {first}): remove or rename one of them",
+        _fmt(where),
+    )
 
 
 def _drop_positions(positions: Positions, prefix: Path) -> None:
