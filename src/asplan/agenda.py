@@ -480,8 +480,8 @@ def collect(
     failure line instead.
     """
     from asplan.checker import discover
-    from asplan.loading import DEFAULT_MAX_FILE_BYTES, LoadError, looks_like_plan, parse_yaml, read_text
-    from asplan.model.validate import validate_plan
+    from asplan.loading import DEFAULT_MAX_FILE_BYTES, LoadError, looks_like_plan, read_text
+    from asplan.model.validate import NotAPlan, parse_plan
     from asplan.timecalc.calendars import build_calendars
 
     limit = max_file_bytes if max_file_bytes is not None else DEFAULT_MAX_FILE_BYTES
@@ -496,16 +496,14 @@ def collect(
         if not target.explicit and not looks_like_plan(text):
             continue
         try:
-            document = parse_yaml(text, target.path)
+            plan = parse_plan(text, target.path).plan
         except LoadError as exc:
             run.failures.append(f"{target.path}:{exc.line}: {exc.message}")
             continue
-        data = document.data
-        if not isinstance(data, dict) or "asplan" not in data:
+        except NotAPlan:
             if target.explicit:
                 run.failures.append(f"{target.path}:1: not a plan (no 'asplan' key)")
             continue
-        plan = validate_plan(data, document.positions, target.path).plan
         if plan is None:
             run.failures.append(f"{target.path}:1: unsupported plan format version")
             continue

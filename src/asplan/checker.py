@@ -16,7 +16,7 @@ from typing import Any
 from asplan import __version__
 from asplan.config import Config
 from asplan.findings import Finding, Severity, format_path
-from asplan.loading import LoadError, iter_yaml_files, looks_like_plan, parse_yaml, read_text
+from asplan.loading import LoadError, iter_yaml_files, looks_like_plan, read_text
 from asplan.reporters.base import CheckReport
 from asplan.rules import RULES, plan_rules
 from asplan.rules.base import Hit, PlanContext, Settings
@@ -97,19 +97,19 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
     if not target.explicit and not looks_like_plan(text):
         result.is_plan = False
         return result
+    from asplan.model.validate import NotAPlan, parse_plan
+
     try:
-        document = parse_yaml(text, path)
+        parsed = parse_plan(text, path)
     except LoadError as exc:
         result.findings.append(exc.to_finding(path))
-        result.suppressions = {}
         return _finish(result, config)
-    result.suppressions = document.suppressions
-    result.findings.extend(document.findings)
-    data = document.data
-    if not isinstance(data, dict) or "asplan" not in data:
+    except NotAPlan as exc:
         if not target.explicit:
             result.is_plan = False
             return result
+        result.suppressions = exc.document.suppressions
+        result.findings.extend(exc.document.findings)
         result.findings.append(
             Finding(
                 path,
@@ -121,12 +121,10 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
             )
         )
         return _finish(result, config)
-
-    from asplan.model.validate import validate_plan
-
-    validated = validate_plan(data, document.positions, path)
-    result.findings.extend(validated.findings)
-    plan = validated.plan
+    document = parsed.document
+    result.suppressions = document.suppressions
+    result.findings.extend(parsed.findings)
+    plan = parsed.plan
     if plan is None:
         return _finish(result, config)
     if plan.account is not None and plan.account.id:
@@ -135,7 +133,7 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
     context = PlanContext(
         file=path,
         plan=plan,
-        data=data,
+        data=document.data,
         positions=document.positions,
         today=today,
         settings=Settings(warn_days=config.warn_days, kpi_grace_days=config.kpi_grace_days),

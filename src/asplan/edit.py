@@ -26,10 +26,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from asplan.findings import Finding, Severity
 from asplan.loading import DEFAULT_MAX_FILE_BYTES, LoadError, decode_utf8, parse_yaml, resolve_scalar
 from asplan.model.plan import Plan
-from asplan.model.validate import validate_plan
+from asplan.model.validate import NotAPlan, parse_plan
 
 __all__ = ["ReviewEntry", "ReviewError", "ReviewResult", "record_review", "record_review_file"]
 
@@ -171,21 +170,18 @@ def _read_bounded(path: Path, max_file_bytes: int) -> bytes:
 def _valid_plan(text: str, verifying: bool = False) -> Plan:
     """The plan in ``text``, or the first loading/schema error as a :class:`ReviewError`."""
     try:
-        document = parse_yaml(text, "<plan>")
+        parsed = parse_plan(text, "<plan>")
     except LoadError as exc:
         raise _refusal(exc.message, exc.line, exc.code, verifying) from None
-    errors: list[Finding] = [f for f in document.findings if f.severity is Severity.ERROR]
-    data = document.data
-    if not isinstance(data, dict) or "asplan" not in data:
-        raise _refusal("not a plan: the top-level mapping has no 'asplan' key", 1, "ASP003", verifying)
-    validated = validate_plan(data, document.positions, "<plan>")
-    errors += [f for f in validated.findings if f.severity is Severity.ERROR]
-    if errors or validated.plan is None:
+    except NotAPlan:
+        raise _refusal("not a plan: the top-level mapping has no 'asplan' key", 1, "ASP003", verifying) from None
+    errors = parsed.errors
+    if errors or parsed.plan is None:
         first = min(errors) if errors else None
         if first is None:
             raise _refusal("the plan does not validate", 1, "ASP003", verifying)
         raise _refusal(first.message, first.line, first.code, verifying)
-    return validated.plan
+    return parsed.plan
 
 
 def _refusal(message: str, line: int, code: str, verifying: bool) -> ReviewError:

@@ -19,7 +19,7 @@ from typing import Any, cast, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from asplan.findings import Finding, Severity, format_path
-from asplan.loading import Positions
+from asplan.loading import Document, Positions, parse_yaml
 from asplan.model.account import Account
 from asplan.model.base import (
     PATH_KEY,
@@ -344,3 +344,48 @@ def _defaults(sections: dict[str, Any]) -> dict[str, Any]:
         else:
             out[name] = None
     return out
+
+
+class NotAPlan(ValueError):
+    """YAML that parsed, but whose top level is not a mapping with an ``asplan`` key.
+
+    Carries the document, so a caller can still report what the parser found in it.
+    """
+
+    def __init__(self, document: Document) -> None:
+        super().__init__("not a plan: the top-level mapping has no 'asplan' key")
+        self.document = document
+
+
+@dataclass
+class ParsedPlan:
+    """A plan file's text taken all the way: parsed document, validated plan, every finding."""
+
+    document: Document
+    validated: ValidatedPlan
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.validated.plan
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The parser's findings (ASP002), then validation's, in that order."""
+        return [*self.document.findings, *self.validated.findings]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+def parse_plan(text: str, file: str) -> ParsedPlan:
+    """Text to plan, the one way every command reads a plan.
+
+    Raises :class:`~asplan.loading.LoadError` when the text cannot be read as YAML and
+    :class:`NotAPlan` when it is YAML but not a plan; schema problems are findings.
+    """
+    document = parse_yaml(text, file)
+    data = document.data
+    if not isinstance(data, dict) or "asplan" not in data:
+        raise NotAPlan(document)
+    return ParsedPlan(document, validate_plan(data, document.positions, file))

@@ -57,28 +57,24 @@ class RenderOptions:
 
 def load_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Plan:
     """A plan that validates, or :class:`RenderError` naming its first error."""
-    from asplan.findings import Severity
-    from asplan.loading import LoadError, parse_yaml, read_text
-    from asplan.model.validate import validate_plan
+    from asplan.loading import LoadError, read_text
+    from asplan.model.validate import NotAPlan, parse_plan
 
     display = str(path)
     try:
-        document = parse_yaml(read_text(display, max_bytes), display)
+        parsed = parse_plan(read_text(display, max_bytes), display)
     except LoadError as exc:
-        finding = exc.to_finding(display)
-        raise RenderError(f"{display}:{finding.line}: {finding.message}") from None
-    data = document.data
-    if not isinstance(data, dict) or "asplan" not in data:
-        raise RenderError(f"{display}:1: not a plan: the top-level mapping has no 'asplan' key")
-    validated = validate_plan(data, document.positions, display)
-    errors = [f for f in (*document.findings, *validated.findings) if f.severity is Severity.ERROR]
-    if errors or validated.plan is None or validated.plan.account is None:
+        raise RenderError(f"{display}:{exc.line}: {exc.message}") from None
+    except NotAPlan:
+        raise RenderError(f"{display}:1: not a plan: the top-level mapping has no 'asplan' key") from None
+    errors = parsed.errors
+    if errors or parsed.plan is None or parsed.plan.account is None:
         first = errors[0] if errors else None
         where = f"{display}:{first.line}" if first else display
         what = first.message if first else "the plan has no valid account"
         more = f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
         raise RenderError(f"{where}: {what}{more}; run 'asplan check {display}' and fix it before rendering")
-    return validated.plan
+    return parsed.plan
 
 
 @functools.lru_cache(maxsize=8)

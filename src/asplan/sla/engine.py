@@ -155,26 +155,23 @@ def load_plan(path: str, explicit: bool, max_bytes: int) -> Plan | None:
     Raises :class:`PlanRefused` (one line, ``file:line: message``) for a file that
     cannot be read or has schema errors: ``asplan check`` says everything wrong with it.
     """
-    from asplan.findings import Severity
-    from asplan.loading import LoadError, looks_like_plan, parse_yaml, read_text
-    from asplan.model.validate import validate_plan
+    from asplan.loading import LoadError, looks_like_plan, read_text
+    from asplan.model.validate import NotAPlan, parse_plan
 
     try:
         text = read_text(path, max_bytes)
         if not explicit and not looks_like_plan(text):
             return None
-        document = parse_yaml(text, path)
+        parsed = parse_plan(text, path)
     except LoadError as exc:
         raise PlanRefused(f"{path}:{exc.line}: {exc.message}") from None
-    data = document.data
-    if not isinstance(data, dict) or "asplan" not in data:
+    except NotAPlan:
         if not explicit:
             return None
-        raise PlanRefused(f"{path}:1: not a plan: the top-level mapping has no 'asplan' key")
-    validated = validate_plan(data, document.positions, path)
-    errors = [f for f in (*document.findings, *validated.findings) if f.severity is Severity.ERROR]
-    if errors or validated.plan is None:
+        raise PlanRefused(f"{path}:1: not a plan: the top-level mapping has no 'asplan' key") from None
+    errors = parsed.errors
+    if errors or parsed.plan is None:
         first = errors[0] if errors else None
         where = f"{path}:{first.line}: {first.message}" if first else f"{path}: not a valid plan"
         raise PlanRefused(f"{where} (fix the plan first: asplan check lists every problem)")
-    return validated.plan
+    return parsed.plan
