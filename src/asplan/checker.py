@@ -17,6 +17,7 @@ from asplan import __version__
 from asplan.config import Config
 from asplan.findings import Finding, Severity, format_path
 from asplan.loading import LoadError, iter_yaml_files, looks_like_plan, read_text
+from asplan.parallel import ordered_map
 from asplan.reporters.base import CheckReport
 from asplan.rules import RULES, plan_rules
 from asplan.rules.base import Hit, PlanContext, Settings
@@ -232,20 +233,10 @@ def check_targets(
     """Check every target; output order never depends on ``jobs``."""
     results: list[FileResult] = []
     work = [(t, config, today) for t in targets]
-    if jobs > 1 and len(work) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunk = max(1, min(64, len(work) // (jobs * 8) or 1))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(_check_one, work, chunksize=chunk):
-                results.append(_slim(result))
-                if progress is not None:
-                    progress()
-    else:
-        for item in work:
-            results.append(_slim(_check_one(item)))
-            if progress is not None:
-                progress()
+    for result in ordered_map(_check_one, work, jobs):
+        results.append(_slim(result))
+        if progress is not None:
+            progress()
     findings = [f for r in results for f in r.findings]
     findings.extend(portfolio_findings(results, config))
     findings.sort(key=lambda f: (f.file, f.line, f.column, f.code))

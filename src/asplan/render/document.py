@@ -24,6 +24,7 @@ import jinja2
 
 from asplan.fileio import atomic_write_text, commit, discard, stage_bytes, sync_folder
 from asplan.model.plan import Plan
+from asplan.parallel import ordered_map
 from asplan.render import markdown_text
 from asplan.render.i18n import locale
 from asplan.render.portfolio import PortfolioRow, portfolio_row, sort_rows
@@ -208,35 +209,20 @@ def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered:
     return plan.account.id, path, target, staged, portfolio_row(view, link=target.name)
 
 
-def _render_chunk(items: list[tuple[Path, date, RenderOptions, int, str]]) -> list[Rendered | BaseException]:
-    """Several plans in one worker task (fewer round trips); errors are returned, not raised,
-    so the caller still learns which documents were staged and can drop them."""
-    out: list[Rendered | BaseException] = []
-    for item in items:
-        try:
-            out.append(_render_file(item))
-        except Exception as exc:
-            out.append(exc)
-    return out
+def _render_or_error(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered | Exception:
+    """Errors are handed back, not raised, so the caller still learns which documents
+    were staged and can drop them."""
+    try:
+        return _render_file(job)
+    except Exception as exc:
+        return exc
 
 
 def _render_all(work: list[tuple[Path, date, RenderOptions, int, str]], jobs: int) -> list[Rendered]:
     """Every plan rendered and staged, in input order; on any failure, nothing staged is left."""
-    if jobs > 1 and len(work) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        size = max(1, min(32, len(work) // (jobs * 4) or 1))
-        chunks = [work[i : i + size] for i in range(0, len(work), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = [outcome for chunk in pool.map(_render_chunk, chunks) for outcome in chunk]
-    else:
-        outcomes = []
-        for item in work:
-            outcomes.extend(_render_chunk([item]))
-            if isinstance(outcomes[-1], BaseException):
-                break
-    results = [o for o in outcomes if not isinstance(o, BaseException)]
-    failures = [o for o in outcomes if isinstance(o, BaseException)]
+    outcomes = list(ordered_map(_render_or_error, work, jobs))
+    results = [o for o in outcomes if not isinstance(o, Exception)]
+    failures = [o for o in outcomes if isinstance(o, Exception)]
     if failures:
         for result in results:
             discard(result[3])
