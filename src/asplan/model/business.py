@@ -1,5 +1,7 @@
 """``business`` (the client's world) and ``selection`` (why this is a key account)."""
 
+from decimal import Decimal
+
 from pydantic import Field
 
 from asplan.model.base import PlanModel
@@ -41,3 +43,15 @@ class Selection(PlanModel):
     """Internal: key-account selection, 3 to 8 weighted criteria. Never rendered for the client."""
 
     criteria: list[Criterion] = Field(default_factory=list, description="3 to 8 criteria.")
+
+    def total_weight(self) -> Decimal:
+        """The weights added up exactly (they should make 100; ASP503 says when not)."""
+        return sum((Decimal(str(c.weight)) for c in self.criteria), Decimal(0))
+
+    def score(self) -> Decimal | None:
+        """Spec §3: sum(weight x score) / sum(weight), on the 1-5 scale, two decimals."""
+        total = self.total_weight()
+        if not total:
+            return None
+        weighted = sum((Decimal(str(c.weight)) * c.score for c in self.criteria), Decimal(0))
+        return (weighted / total).quantize(Decimal("0.01"))

@@ -454,10 +454,9 @@ def _business(view: PlanView, plan: Plan, b: _Builder) -> None:
     if b.internal and plan.selection is not None and plan.selection.criteria:
         criteria = plan.selection.criteria
         view.selection = [(c.name, b.t.number(c.weight, 0), str(c.score)) for c in criteria]
-        total = sum(Decimal(str(c.weight)) for c in criteria)
-        if total:
-            score = sum(Decimal(str(c.weight)) * c.score for c in criteria) / total
-            view.selection_score = b.t.number(score.quantize(Decimal("0.01")), 2)
+        score = plan.selection.score()
+        if score is not None:
+            view.selection_score = b.t.number(score, 2)
 
 
 def _person(p_id: str, b: _Builder) -> PersonView:

@@ -28,7 +28,6 @@ selection:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from asplan.findings import Severity
 from asplan.rules.base import Hit, PlanContext
@@ -46,7 +45,7 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     if not 3 <= len(criteria) <= 8:
         where = (*path, "criteria") if selection is not None and "criteria" in ctx.data.get("selection", {}) else path
         yield Hit(where, f"{len(criteria)} selection criteria: use 3 to 8 weighted criteria", at_key=True)
-    if criteria:
-        total = sum((Decimal(str(c.weight)) for c in criteria), Decimal(0))
+    if selection is not None and criteria:
+        total = selection.total_weight()
         if total != 100:
             yield Hit((*path, "criteria"), f"selection weights sum to {total.normalize():f}, not 100", at_key=True)
