@@ -8,14 +8,8 @@ from asplan.model.business import Selection
 
 
 def test_score_of_the_acme_criteria() -> None:
-    selection = Selection.model_validate(
-        {
-            "criteria": [
-                {"name": n, "weight": w, "score": s}
-                for n, w, s in [("a", 30, 5), ("b", 20, 3), ("c", 20, 4), ("d", 15, 4), ("e", 15, 5)]
-            ]
-        }  # fmt: skip
-    )
+    rows = [("a", 30, 5), ("b", 20, 3), ("c", 20, 4), ("d", 15, 4), ("e", 15, 5)]
+    selection = Selection.model_validate({"criteria": [{"name": n, "weight": w, "score": s} for n, w, s in rows]})
     # (150 + 60 + 80 + 60 + 75) / 100
     assert selection.total_weight() == Decimal(100)
     assert selection.score() == Decimal("4.25")
