@@ -490,7 +490,7 @@ def collect(
         try:
             text = read_text(target.path, limit)
         except LoadError as exc:
-            if target.explicit or exc.code != "ASP001" or "UTF" in exc.message:
+            if target.explicit or not exc.unreadable:
                 run.failures.append(f"{target.path}:{exc.line}: {exc.message}")
             continue
         if not target.explicit and not looks_like_plan(text):

@@ -90,7 +90,7 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
     try:
         text = read_text(path, config.max_file_bytes)
     except LoadError as exc:
-        if not target.explicit and exc.code == "ASP001" and "UTF" not in exc.message:
+        if not target.explicit and exc.unreadable:
             result.is_plan = False
             return result
         result.findings.append(exc.to_finding(path))

@@ -58,12 +58,15 @@ _IGNORE_RE = re.compile(r"#\s*asplan:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
 class LoadError(Exception):
     """A problem that stops a file from being read at all (one finding, exit early)."""
 
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1, *, unreadable: bool = False) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.column = column
+        # The file could not be opened or read at all (as opposed to read and refused):
+        # folder scans skip such files, since nothing says they are plans.
+        self.unreadable = unreadable
 
     def to_finding(self, file: str) -> Finding:
         return Finding(file, self.line, self.column, self.code, Severity.ERROR, self.message)
@@ -119,7 +122,7 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
     try:
         size = os.path.getsize(path)
     except OSError as exc:
-        raise LoadError("ASP001", f"cannot read file: {exc.strerror or exc}") from None
+        raise LoadError("ASP001", f"cannot read file: {exc.strerror or exc}", unreadable=True) from None
     if size > max_bytes:
         raise LoadError(
             "ASP004",
@@ -130,7 +133,7 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise LoadError("ASP001", f"cannot read file: {exc.strerror or exc}") from None
+        raise LoadError("ASP001", f"cannot read file: {exc.strerror or exc}", unreadable=True) from None
     if len(raw) > max_bytes:
         raise LoadError("ASP004", f"file is over the limit of {max_bytes:,} bytes")
     return decode_utf8(raw)
