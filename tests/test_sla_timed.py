@@ -187,3 +187,37 @@ def test_bom_and_crlf_are_read(tmp_path: Path) -> None:
     report = evaluate_plan(plan, str(tmp_path / "acme.yaml"), TODAY)
     (event,) = period(report, "RESP", "2026-10").events
     assert (event.id, event.status, event.elapsed_minutes) == ("T1", "breached", 45)
+
+
+def test_running_events_count_in_neither_side_of_the_share(tmp_path: Path) -> None:
+    # A 30-day resolution target on 24x7, objective >= 50 %, in October (closed on 11-23):
+    #   M  10-05 09:00 -> 10-06 09:00: 1 day, met;
+    #   B  10-01 00:00 -> 11-05 00:00: 35 days (and the DST hour), breached;
+    #   R  10-30 00:00, still open at the end of 11-23: 25 days and an hour, running.
+    # Share = met / (met + breached) = 1 / 2 = 50 %: the objective is met, nothing owed.
+    # (Counting R would make it 1 / 3 = 33.33 %: breached, 2 % of 10,000 = 200.)
+    plan_text = PLAN.replace(
+        "events: [tickets.csv]",
+        "  - id: LONG\n"
+        "    name: Resolution P3\n"
+        "    where: {priority: P3}\n"
+        "    stop: resolved\n"
+        '    target: "<= 30d"\n'
+        '    objective: ">= 50%"\n'
+        "    penalty: 2 % when under half\n"
+        "    credit: {percent: 2}\n"
+        "events: [tickets.csv]",
+    )
+    report = run(
+        tmp_path,
+        """\
+        M,2026-10-05T09:00,P3,,2026-10-06T09:00,
+        B,2026-10-01T00:00,P3,,2026-11-05T00:00,
+        R,2026-10-30T00:00,P3,,,
+        """,
+        plan_text=plan_text,
+    )
+    october = period(report, "LONG", "2026-10")
+    assert [(e.id, e.status) for e in october.events] == [("B", "breached"), ("M", "met"), ("R", "running")]
+    assert (october.status, october.value) == ("met", 50)
+    assert october.charge is not None and october.charge.amount == 0
