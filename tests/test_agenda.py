@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar as pycalendar
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 from asplan.agenda import DueItem, Kind, Status, agenda, classify, next_review, to_ics, within
 from asplan.loading import Positions
 from asplan.model.plan import Plan
+from asplan.model.scalars import Cadence
 from asplan.model.validate import validate_plan
 from asplan.timecalc import build_calendars
 
@@ -193,4 +193,8 @@ def test_rolled_review_is_a_working_day_never_before_the_cadence(anchor: date, e
     assert rolled is not None and unrolled is not None
     assert anchor < unrolled <= rolled <= unrolled + timedelta(days=4)
     assert rolled.weekday() < 5 and rolled not in (date(2026, 12, 24), date(2026, 12, 25))
-    assert unrolled.day <= pycalendar.monthrange(unrolled.year, unrolled.month)[1]
+    # Without a calendar the next review is the anchor plus the cadence; with one it is
+    # the first working day from there: every day skipped is a weekend day or a holiday.
+    assert unrolled == Cadence(every).add(anchor)
+    skipped = [unrolled + timedelta(days=n) for n in range((rolled - unrolled).days)]
+    assert all(d.weekday() >= 5 or d in (date(2026, 12, 24), date(2026, 12, 25)) for d in skipped)

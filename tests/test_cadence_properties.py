@@ -66,10 +66,15 @@ def test_add_never_goes_backwards(cadence: Cadence, start: date, times: int) -> 
     assert result >= cadence.add(start, times - 1)
 
 
-@given(cadences, dates)
-def test_add_result_is_a_real_day_of_its_month(cadence: Cadence, start: date) -> None:
-    result = cadence.add(start)
-    assert 1 <= result.day <= last_day(result.year, result.month)
+@given(st.integers(0, 40), st.integers(0, 8), st.integers(0, 60), dates)
+def test_a_mixed_cadence_is_its_months_then_its_days(months: int, weeks: int, days: int, start: date) -> None:
+    # The months are added (and clamped) first: P1M1D from 2026-01-30 is Feb 28 + 1 day
+    # = Mar 1; the days first would give Jan 31 + a month = Feb 28.
+    if not (months or weeks or days):
+        days = 1
+    text = "P" + "".join(f"{n}{d}" for n, d in ((months, "M"), (weeks, "W"), (days, "D")) if n)
+    month_part = Cadence(f"P{months}M").add(start) if months else start
+    assert Cadence(text).add(start) == month_part + timedelta(days=7 * weeks + days)
 
 
 @given(month_only, dates, st.integers(1, 30))

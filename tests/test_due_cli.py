@@ -82,13 +82,18 @@ def test_ics_parses_and_reimports_without_duplicates(plans: Path) -> None:
     _, first, _ = due("--today", "2026-11-23", "--format", "ics", "--within", "400")
     _, second, _ = due("--today", "2026-11-30", "--format", "ics", "--within", "400")
     store: dict[str, object] = {}
-    for text in (first, first):  # importing twice updates events by UID
+    exported: list[set[str]] = []
+    for text in (first, second):  # a calendar app imports both: events are updated by UID
         events = Calendar.from_ical(text).walk("VEVENT")
         uids = [str(e["uid"]) for e in events]
         assert len(uids) == len(set(uids))
+        exported.append(set(uids))
         for event in events:
             store[str(event["uid"])] = event
-    assert len(store) == len(Calendar.from_ical(first).walk("VEVENT")) == 32
+    # A week later every item is still listed, under the same UID, and one more entered
+    # the 400-day window: 32 + 1 events, not 32 + 33 duplicates.
+    assert exported[0] <= exported[1]
+    assert (len(exported[0]), len(exported[1]), len(store)) == (32, 33, 33)
 
     def uid_of(text: str, summary: str) -> str:
         return next(str(e["uid"]) for e in Calendar.from_ical(text).walk("VEVENT") if str(e["summary"]) == summary)

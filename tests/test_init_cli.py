@@ -113,4 +113,9 @@ def test_init_new_check_walkthrough(lang: str, in_tmp: Path) -> None:
     assert report["summary"]["errors"] == 0
     github = runner.invoke(app, ["check", "--today", "2026-11-23", "--format", "github"])
     assert github.exit_code == 0
-    assert all(line.startswith("::warning file=plans/acme.yaml,") for line in github.stdout.splitlines() if line)
+    # One warning annotation per finding of the JSON report (the completeness warnings
+    # of a fresh plan: at least one, so this cannot pass on empty output).
+    expected = [f"::warning file=plans/acme.yaml,line={f['line']},col={f['column']},title={f['code']}::{f['message']}"
+                for f in report["findings"]]  # fmt: skip
+    assert [f["severity"] for f in report["findings"]] == ["warning"] * len(expected)
+    assert expected and github.stdout.splitlines() == expected

@@ -50,9 +50,14 @@ def test_duplicate_key_whose_value_is_a_mapping() -> None:
 
 
 def test_first_value_is_kept_and_checked() -> None:
-    # The second 'manager' is ignored, so the first (unknown) one is still reported.
-    text = "asplan: 1\naccount: {id: acme, name: A, tier: high, manager: ghost, manager: maria}\n"
+    # maria is a known person, ghost is not: which 'manager' is kept decides whether
+    # ASP201 fires. First ghost, then maria: ghost is kept and reported.
+    people = "people:\n  - {id: maria, name: María, side: provider}\n"
+    text = "asplan: 1\naccount: {id: acme, name: A, tier: high, manager: ghost, manager: maria}\n" + people
     assert lint(text, "ASP002", "ASP201") == [("ASP201", 2, 51), ("ASP002", 2, 58)]
+    # First maria, then ghost: maria is kept, so nothing is unknown (last-wins would report ghost).
+    text = "asplan: 1\naccount: {id: acme, name: A, tier: high, manager: maria, manager: ghost}\n" + people
+    assert lint(text, "ASP002", "ASP201") == [("ASP002", 2, 58)]
 
 
 def test_same_key_in_sibling_mappings_is_fine() -> None:
