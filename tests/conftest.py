@@ -21,11 +21,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="rewrite the golden files of rendered documents instead of comparing (same as ASPLAN_UPDATE_GOLDEN=1)",
+        help="rewrite the golden files of rendered documents instead of comparing them (review the diff)",
     )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["ASPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="asplan-test-cache-")
-    if config.getoption("--update-golden"):
-        os.environ["ASPLAN_UPDATE_GOLDEN"] = "1"

@@ -119,3 +119,21 @@ def lint(
 
 def messages(findings: Iterable[Finding], code: str) -> list[str]:
     return [f.message for f in findings if f.code == code]
+
+
+class GoldenFiles:
+    """``golden(name, text)``: compare ``text`` with ``folder/name``, or rewrite it when updating."""
+
+    def __init__(self, folder: Path, updating: bool) -> None:
+        self.folder = folder
+        self.updating = updating
+
+    def __call__(self, name: str, text: str) -> None:
+        path = self.folder / name
+        if self.updating:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {name}: run pytest tests/render --update-golden"
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"{name} differs from its golden file (pytest --update-golden to accept)"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from asplan.render.document import RenderOptions, load_plan, render_many, render_plan
+from helpers import GoldenFiles
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 TODAY = date(2026, 11, 23)
@@ -32,3 +33,24 @@ def test_portfolio_index(fmt: str, tmp_path: Path, golden: Callable[[str, str], 
     written = render_many(plans, TODAY, RenderOptions(fmt=fmt, lang="en"), tmp_path)  # type: ignore[arg-type]
     assert [p.name for p in written] == [f"{n}.{fmt}" for n in NAMES] + [f"index.{fmt}"]
     golden(f"index.en.{fmt}", (tmp_path / f"index.{fmt}").read_text(encoding="utf-8"))
+
+
+def test_an_environment_variable_does_not_turn_on_rewriting(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ASPLAN_UPDATE_GOLDEN=1 used to rewrite every golden file, so every golden test
+    # passed whatever was rendered. Only the explicit --update-golden option rewrites.
+    monkeypatch.setenv("ASPLAN_UPDATE_GOLDEN", "1")
+    golden = request.getfixturevalue("golden")
+    assert golden.updating is bool(request.config.getoption("--update-golden"))
+
+
+def test_a_differing_document_fails_and_leaves_the_golden_file_alone(tmp_path: Path) -> None:
+    (tmp_path / "doc.md").write_text("# Reviewed\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match=r"doc\.md differs from its golden file"):
+        GoldenFiles(tmp_path, updating=False)("doc.md", "# Changed\n")
+    with pytest.raises(AssertionError, match=r"no golden file new\.md"):
+        GoldenFiles(tmp_path, updating=False)("new.md", "# New\n")
+    assert (tmp_path / "doc.md").read_text(encoding="utf-8") == "# Reviewed\n"
+    GoldenFiles(tmp_path, updating=True)("doc.md", "# Changed\n")
+    assert (tmp_path / "doc.md").read_text(encoding="utf-8") == "# Changed\n"
