@@ -17,12 +17,13 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from asplan.checker import check_targets, discover
+from asplan.checker import check_targets
 from asplan.cli.app import app
 from asplan.config import Config
 from asplan.findings import format_path
 from asplan.loading import load_document
 from asplan.model.plan import Plan
+from asplan.plan_source import discover
 from asplan.scaffold import NewPlan, plan_text
 from asplan.schema import DATE_PATTERN, SCHEMA_ID, plan_schema, schema_json
 from helpers import TODAY, check_files

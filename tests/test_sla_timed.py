@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from asplan.model.plan import Plan
-from asplan.sla.engine import PlanSlas, evaluate_plan, load_plan
+from asplan.plan_source import Target, read_plan
+from asplan.sla.engine import PlanSlas, evaluate_plan
 from asplan.sla.events import EventFileError
 
 TODAY = date(2026, 11, 23)
@@ -56,7 +57,7 @@ HEADER = "id,created,priority,first_response,resolved,pauses\n"
 def run(tmp_path: Path, rows: str, now: datetime | None = None, plan_text: str = PLAN) -> PlanSlas:
     (tmp_path / "acme.yaml").write_text(plan_text, encoding="utf-8")
     (tmp_path / "tickets.csv").write_text(HEADER + textwrap.dedent(rows), encoding="utf-8")
-    plan = load_plan(str(tmp_path / "acme.yaml"), explicit=True, max_bytes=1_000_000)
+    plan = read_plan(Target(str(tmp_path / "acme.yaml"), explicit=True), 1_000_000).require()
     assert isinstance(plan, Plan)
     return evaluate_plan(plan, str(tmp_path / "acme.yaml"), TODAY, now=now)
 
@@ -182,7 +183,7 @@ def test_bom_and_crlf_are_read(tmp_path: Path) -> None:
     (tmp_path / "acme.yaml").write_text(PLAN, encoding="utf-8")
     content = "\ufeff" + HEADER.replace("\n", "\r\n") + "T1,2026-10-05T09:00,P1,2026-10-05T09:45,,\r\n"
     (tmp_path / "tickets.csv").write_bytes(content.encode("utf-8"))
-    plan = load_plan(str(tmp_path / "acme.yaml"), explicit=True, max_bytes=1_000_000)
+    plan = read_plan(Target(str(tmp_path / "acme.yaml"), explicit=True), 1_000_000).require()
     assert plan is not None
     report = evaluate_plan(plan, str(tmp_path / "acme.yaml"), TODAY)
     (event,) = period(report, "RESP", "2026-10").events

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from asplan.checker import UsageError, check_targets, discover
+from asplan.checker import check_targets
 from asplan.config import Config
 from asplan.loading import LoadError, read_text
+from asplan.plan_source import UsageError, discover
 from helpers import MINIMAL
 
 

@@ -1,14 +1,16 @@
-"""``asplan check`` as a pure function: paths in, a :class:`CheckReport` out.
+"""``asplan check`` as a pure function: targets in, a :class:`CheckReport` out.
 
-Files are checked independently (so they can be checked in parallel), and only the
-little each file contributes to cross-plan rules (its account id and where it sits)
-is kept, never the parsed plans: memory stays flat however many plans there are.
+Plans are found, read and validated by :mod:`asplan.plan_source`, as for every other
+command; check adds the lint rules and the configuration (selection, severities,
+suppressions). Files are checked independently (so they can be checked in parallel),
+and only the little each file contributes to cross-plan rules (its account id and
+where it sits) is kept, never the parsed plans: memory stays flat however many plans
+there are.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,23 +18,13 @@ from typing import Any
 from asplan import __version__
 from asplan.config import Config
 from asplan.findings import Finding, Severity, format_path
-from asplan.loading import LoadError, iter_yaml_files, looks_like_plan, read_text
 from asplan.parallel import ordered_map
+from asplan.plan_source import RuleCrash, Target, hit_to_finding, read_plan, run_rule
 from asplan.reporters.base import CheckReport
 from asplan.rules import RULES, plan_rules
-from asplan.rules.base import Hit, PlanContext, Settings
+from asplan.rules.base import PlanContext, Settings
 
-
-class UsageError(Exception):
-    """A user-fixable problem with the command line: one line, exit 2."""
-
-
-@dataclass(frozen=True)
-class Target:
-    """A file to check; ``explicit`` when the user named it (then it must be a plan)."""
-
-    path: str
-    explicit: bool
+__all__ = ["CheckReport", "FileResult", "RuleCrash", "Target", "check_file", "check_targets", "exit_code"]
 
 
 @dataclass
@@ -45,94 +37,18 @@ class FileResult:
     suppressions: dict[int, frozenset[str] | None] = field(default_factory=dict)
 
 
-def discover(paths: Sequence[str]) -> list[Target]:
-    """Files named explicitly, and YAML files found recursively in folders, in order."""
-    targets: list[Target] = []
-    seen: set[str] = set()
-    for raw in paths:
-        if os.path.isdir(raw):
-            for found in iter_yaml_files(raw):
-                norm = os.path.normpath(found)
-                if norm not in seen:
-                    seen.add(norm)
-                    targets.append(Target(norm, explicit=False))
-        elif os.path.exists(raw):
-            norm = os.path.normpath(raw)
-            if norm not in seen:
-                seen.add(norm)
-                targets.append(Target(norm, explicit=True))
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    return targets
-
-
-def default_paths(config: Config) -> list[str]:
-    """Paths from configuration, else ``plans/`` when it exists, else the current folder."""
-    if config.paths:
-        # Relative to the configuration file, shown relative to where the user stands.
-        return [_relative(config.root / p) for p in config.paths]
-    if os.path.isdir("plans"):
-        return ["plans"]
-    return ["."]
-
-
-def _relative(path: os.PathLike[str]) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return os.fspath(path)
-
-
 def check_file(target: Target, config: Config, today: date) -> FileResult:
-    """Load, validate and lint one file. Never raises for anything the file contains."""
-    path = target.path
-    result = FileResult(path, is_plan=True)
-    try:
-        text = read_text(path, config.max_file_bytes)
-    except LoadError as exc:
-        if not target.explicit and exc.unreadable:
-            result.is_plan = False
-            return result
-        result.findings.append(exc.to_finding(path))
-        return _finish(result, config)
-    if not target.explicit and not looks_like_plan(text):
-        result.is_plan = False
-        return result
-    from asplan.model.validate import NotAPlan, parse_plan
-
-    try:
-        parsed = parse_plan(text, path)
-    except LoadError as exc:
-        result.findings.append(exc.to_finding(path))
-        return _finish(result, config)
-    except NotAPlan as exc:
-        if not target.explicit:
-            result.is_plan = False
-            return result
-        result.suppressions = exc.document.suppressions
-        result.findings.extend(exc.document.findings)
-        result.findings.append(
-            Finding(
-                path,
-                1,
-                1,
-                "ASP003",
-                Severity.ERROR,
-                "not a plan: the top-level mapping has no 'asplan' key (add 'asplan: 1')",
-            )
-        )
-        return _finish(result, config)
-    document = parsed.document
-    result.suppressions = document.suppressions
-    result.findings.extend(parsed.findings)
-    plan = parsed.plan
-    if plan is None:
+    """Read and validate one file (:mod:`asplan.plan_source`), then lint it. Never raises for its content."""
+    source = read_plan(target, config.max_file_bytes)
+    result = FileResult(source.path, source.is_plan, list(source.findings), suppressions=source.suppressions)
+    plan, document = source.plan, source.document
+    if plan is None or document is None:
         return _finish(result, config)
     if plan.account is not None and plan.account.id:
         result.account_id = plan.account.id
         result.account_pos = document.positions.value((*plan.account.path, "id"))
     context = PlanContext(
-        file=path,
+        file=source.path,
         plan=plan,
         data=document.data,
         positions=document.positions,
@@ -142,28 +58,9 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
     for rule in plan_rules():
         if not config.is_enabled(rule.code) or rule.check is None:
             continue
-        for hit in _run(rule.check, context, rule.code):
-            result.findings.append(_to_finding(hit, rule.code, rule.severity, context))
+        for hit in run_rule(rule.check, context, rule.code):
+            result.findings.append(hit_to_finding(hit, rule.code, rule.severity, context))
     return _finish(result, config)
-
-
-class RuleCrash(Exception):
-    """A rule raised: an internal error of asplan, never a silent pass.
-
-    The message names the rule and the file, so a bug report says where to look.
-    """
-
-
-def _run(check: Any, context: PlanContext, code: str) -> Iterator[Hit]:
-    try:
-        yield from check(context)
-    except Exception as exc:
-        raise RuleCrash(f"rule {code} failed on {context.file}: {type(exc).__name__}: {exc}") from exc
-
-
-def _to_finding(hit: Hit, code: str, default: Severity, ctx: PlanContext) -> Finding:
-    line, column = ctx.positions.key(hit.path) if hit.at_key else ctx.positions.value(hit.path)
-    return Finding(ctx.file, line, column, code, hit.severity or default, hit.message, format_path(hit.path))
 
 
 def _finish(result: FileResult, config: Config) -> FileResult:

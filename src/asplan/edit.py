@@ -28,7 +28,7 @@ from typing import Any
 
 from asplan.loading import DEFAULT_MAX_FILE_BYTES, LoadError, decode_utf8, parse_yaml, resolve_scalar
 from asplan.model.plan import Plan
-from asplan.model.validate import NotAPlan, parse_plan
+from asplan.plan_source import parse_text
 
 __all__ = ["ReviewEntry", "ReviewError", "ReviewResult", "record_review", "record_review_file"]
 
@@ -169,19 +169,14 @@ def _read_bounded(path: Path, max_file_bytes: int) -> bytes:
 
 def _valid_plan(text: str, verifying: bool = False) -> Plan:
     """The plan in ``text``, or the first loading/schema error as a :class:`ReviewError`."""
-    try:
-        parsed = parse_plan(text, "<plan>")
-    except LoadError as exc:
-        raise _refusal(exc.message, exc.line, exc.code, verifying) from None
-    except NotAPlan:
-        raise _refusal("not a plan: the top-level mapping has no 'asplan' key", 1, "ASP003", verifying) from None
-    errors = parsed.errors
-    if errors or parsed.plan is None:
+    source = parse_text(text, "<plan>")  # the validation every command applies (asplan.plan_source)
+    errors = source.errors
+    if errors or source.plan is None:
         first = min(errors) if errors else None
         if first is None:
             raise _refusal("the plan does not validate", 1, "ASP003", verifying)
         raise _refusal(first.message, first.line, first.code, verifying)
-    return parsed.plan
+    return source.plan
 
 
 def _refusal(message: str, line: int, code: str, verifying: bool) -> ReviewError:

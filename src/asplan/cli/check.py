@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from asplan.checker import Target
     from asplan.config import Config
+    from asplan.plan_source import Target
     from asplan.reporters.base import CheckReport
 
 from asplan.cli.common import fail, load_config, today, use_color, write_output
@@ -41,8 +41,9 @@ def check(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel processes (default: CPU count).")] = None,
 ) -> None:
     """Validate and lint plans; exit 1 on findings at or above --fail-on."""
-    from asplan.checker import UsageError, default_paths, discover, exit_code
+    from asplan.checker import exit_code
     from asplan.config import ConfigError, check_codes
+    from asplan.plan_source import UsageError, default_paths, discover
     from asplan.reporters import get_reporter
     from asplan.reporters.base import ReportOptions
     from asplan.rules import known_codes

@@ -45,8 +45,9 @@ def due(
     then 2, after the agenda of the others has been written.
     """
     from asplan import __version__
-    from asplan.agenda import KINDS, collect, to_ics, within
-    from asplan.checker import UsageError, default_paths
+    from asplan.agenda import KINDS, to_ics, within
+    from asplan.due import collect
+    from asplan.plan_source import UsageError, default_paths
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: expected one of {', '.join(FORMATS)}")

@@ -33,7 +33,7 @@ def render(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel processes (default: CPU count).")] = None,
 ) -> None:
     """Render plans as self-contained HTML or GitHub Markdown for the client (or internal use)."""
-    from asplan.checker import default_paths
+    from asplan.plan_source import default_paths
     from asplan.render.document import (
         FORMATS,
         SUFFIX,

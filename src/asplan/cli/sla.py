@@ -41,9 +41,9 @@ def sla(
     ] = False,
 ) -> None:
     """SLA figures per period: met, breached, no data; credits owed; the breaching events."""
-    from asplan.checker import UsageError, default_paths, discover
     from asplan.model.scalars import PeriodLabel
-    from asplan.sla.engine import PlanRefused, evaluate_plan, load_plan
+    from asplan.plan_source import PlanRefused, UsageError, default_paths, discover, iter_plans
+    from asplan.sla.engine import evaluate_plan
     from asplan.sla.events import EventFileError, EventTable, parse_timestamp
     from asplan.sla.report import dumps, report_json, rows
     from asplan.sla.timed import SlaDefinitionError
@@ -74,20 +74,18 @@ def sla(
 
     reports: list[PlanSlas] = []
     cache: dict[str, EventTable] = {}
-    for target in targets:
+    for source in iter_plans(targets, config.max_file_bytes):
         try:
-            plan = load_plan(target.path, target.explicit, config.max_file_bytes)
+            plan = source.require()
         except PlanRefused as exc:
             fail(str(exc))
-        if plan is None:
-            continue
         zone, _ = resolve_zone(plan.account.timezone if plan.account is not None else "UTC")
         instant = parse_timestamp(now, zone) if now is not None else None
         try:
             reports.append(
                 evaluate_plan(
                     plan,
-                    target.path,
+                    source.path,
                     day,
                     now=instant,
                     event_files=[events] if events is not None else None,
@@ -98,7 +96,7 @@ def sla(
         except EventFileError as exc:
             fail(str(exc))
         except SlaDefinitionError as exc:
-            fail(f"{target.path}: {exc}")
+            fail(f"{source.path}: {exc}")
 
     _warn_rows(reports)
     selected = rows(reports)

@@ -23,7 +23,7 @@ def status(
     today_option: Annotated[str | None, typer.Option("--today", help="Date of the figures, YYYY-MM-DD.")] = None,
 ) -> None:
     """Per account: tier, manager, next review, overdue items, SLA breaches of the last closed period, KPI progress."""
-    from asplan.checker import default_paths
+    from asplan.plan_source import default_paths
     from asplan.render.document import RenderError, RenderOptions, collect_plans, plan_view
     from asplan.render.i18n import LANGUAGES
     from asplan.render.portfolio import portfolio_row, sort_rows

@@ -57,25 +57,13 @@ class RenderOptions:
 
 
 def load_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Plan:
-    """A plan that validates, or :class:`RenderError` naming its first error."""
-    from asplan.loading import LoadError, read_text
-    from asplan.model.validate import NotAPlan, parse_plan
+    """A plan with no error (:mod:`asplan.plan_source`), or :class:`RenderError` naming its first error."""
+    from asplan.plan_source import PlanRefused, Target, read_plan
 
-    display = str(path)
     try:
-        parsed = parse_plan(read_text(display, max_bytes), display)
-    except LoadError as exc:
-        raise RenderError(f"{display}:{exc.line}: {exc.message}") from None
-    except NotAPlan:
-        raise RenderError(f"{display}:1: not a plan: the top-level mapping has no 'asplan' key") from None
-    errors = parsed.errors
-    if errors or parsed.plan is None or parsed.plan.account is None:
-        first = errors[0] if errors else None
-        where = f"{display}:{first.line}" if first else display
-        what = first.message if first else "the plan has no valid account"
-        more = f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
-        raise RenderError(f"{where}: {what}{more}; run 'asplan check {display}' and fix it before rendering")
-    return parsed.plan
+        return read_plan(Target(str(path), explicit=True), max_bytes).require()
+    except PlanRefused as exc:
+        raise RenderError(str(exc)) from None
 
 
 @functools.lru_cache(maxsize=8)
@@ -277,22 +265,12 @@ def render_many(
 
 def plan_paths(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> list[Path]:
     """The plan files among ``paths`` (folders searched recursively; named files must be plans)."""
-    from asplan.checker import UsageError, discover
-    from asplan.loading import LoadError, looks_like_plan, read_text
+    from asplan.plan_source import UsageError, find_plans
 
     try:
-        targets = discover(paths)
+        found = [Path(target.path) for target in find_plans(paths, max_bytes)]
     except UsageError as exc:
         raise RenderError(str(exc)) from None
-    found: list[Path] = []
-    for target in targets:
-        if not target.explicit:
-            try:
-                if not looks_like_plan(read_text(target.path, max_bytes)):
-                    continue
-            except LoadError:
-                continue
-        found.append(Path(target.path))
     if not found:
         raise RenderError(f"no plan found in {', '.join(paths)}")
     return found

@@ -55,8 +55,13 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in map(Rule.from_module, _MOD
 
 
 def plan_rules() -> list[Rule]:
-    """Rules that run on one plan at a time, in code order."""
+    """Rules that ``check`` runs on one plan at a time, in code order (after the validation rules)."""
     return [rule for rule in RULES.values() if rule.scope is Scope.PLAN and rule.check is not None]
+
+
+def validation_rules() -> list[Rule]:
+    """Rules every command runs when it reads a plan (:mod:`asplan.plan_source`), in code order."""
+    return [rule for rule in RULES.values() if rule.scope is Scope.VALIDATE and rule.check is not None]
 
 
 def known_codes() -> set[str]:

@@ -9,6 +9,12 @@ positions, configuration and output concerns, so each one reads in a minute.
 
 Rules whose findings come from loading or schema validation (ASP0xx, ASP1xx) are
 registered with ``check = None``: they are documented and selectable like the others.
+
+Validation rules (``SCOPE = Scope.VALIDATE``) check values that change what other
+commands compute (a calendar that does not exist, a timed SLA whose target is not a
+duration). :mod:`asplan.plan_source` runs them wherever a plan is read, so ``sla``
+and ``render`` refuse exactly what ``check`` reports as an error. They must never
+read ``today``: a plan the commands accept today is accepted tomorrow too.
 """
 
 from __future__ import annotations
@@ -30,7 +36,8 @@ class Scope(StrEnum):
 
     LOAD = "load"  # reported by the loader (syntax, limits)
     SCHEMA = "schema"  # reported by model validation
-    PLAN = "plan"  # one plan at a time
+    VALIDATE = "validate"  # one plan at a time, by every command that reads it (asplan.plan_source)
+    PLAN = "plan"  # one plan at a time, by check only
     PORTFOLIO = "portfolio"  # across every plan of the run
 
 
@@ -67,6 +74,11 @@ class PlanContext:
     positions: Positions
     today: date
     settings: Settings = field(default_factory=Settings)
+
+    @classmethod
+    def for_validation(cls, file: str, plan: Plan, data: dict[Any, Any], positions: Positions) -> PlanContext:
+        """The context of a validation rule: no ``today`` (``date.min``, never read) and no settings."""
+        return cls(file, plan, data, positions, date.min)
 
 
 @dataclass(frozen=True)

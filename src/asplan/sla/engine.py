@@ -143,35 +143,3 @@ def evaluate_plan(
                 result.problems.append(problem)
         result.slas.append(SlaResult(sla, timed_periods(sla, events, today, fee, periods)))
     return result
-
-
-class PlanRefused(Exception):
-    """A plan that does not validate: SLA figures from half a plan would be wrong money."""
-
-
-def load_plan(path: str, explicit: bool, max_bytes: int) -> Plan | None:
-    """The validated plan in ``path``; ``None`` for a YAML file found in a folder that is not a plan.
-
-    Raises :class:`PlanRefused` (one line, ``file:line: message``) for a file that
-    cannot be read or has schema errors: ``asplan check`` says everything wrong with it.
-    """
-    from asplan.loading import LoadError, looks_like_plan, read_text
-    from asplan.model.validate import NotAPlan, parse_plan
-
-    try:
-        text = read_text(path, max_bytes)
-        if not explicit and not looks_like_plan(text):
-            return None
-        parsed = parse_plan(text, path)
-    except LoadError as exc:
-        raise PlanRefused(f"{path}:{exc.line}: {exc.message}") from None
-    except NotAPlan:
-        if not explicit:
-            return None
-        raise PlanRefused(f"{path}:1: not a plan: the top-level mapping has no 'asplan' key") from None
-    errors = parsed.errors
-    if errors or parsed.plan is None:
-        first = errors[0] if errors else None
-        where = f"{path}:{first.line}: {first.message}" if first else f"{path}: not a valid plan"
-        raise PlanRefused(f"{where} (fix the plan first: asplan check lists every problem)")
-    return parsed.plan

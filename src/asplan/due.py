@@ -1,0 +1,64 @@
+"""``asplan due`` as a pure function: paths in, the agenda of every plan out.
+
+Plans are found and read by :mod:`asplan.plan_source`, like for every command; the
+dated items come from :mod:`asplan.agenda`. Unlike ``sla`` and ``render``, ``due``
+takes a plan with schema errors too: dates that validated are still due, and the
+agenda of a portfolio should not go blank because one plan has a typo (``check``
+says what is wrong with it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from asplan.agenda import DueItem, agenda, sort_items
+from asplan.loading import DEFAULT_MAX_FILE_BYTES
+from asplan.plan_source import discover, iter_plans
+
+__all__ = ["AgendaRun", "collect"]
+
+
+@dataclass
+class AgendaRun:
+    """The agenda of every plan found, and the files that could not be read as plans."""
+
+    items: list[DueItem]
+    failures: list[str]  # one line each: "file:line: why"
+    warnings: list[str]  # calendars that are not what was written (unknown zone, holidays)
+
+
+def collect(
+    paths: Sequence[str],
+    today: date,
+    *,
+    warn_days: int = 14,
+    kpi_grace_days: int = 7,
+    max_file_bytes: int | None = None,
+) -> AgendaRun:
+    """Load every plan under ``paths`` (like ``asplan check`` finds them) and date it.
+
+    A plan with schema errors still contributes what validated, as in ``check``; a
+    file that cannot be read, parsed, or is not a plan when named explicitly, is a
+    failure line instead. Raises :class:`~asplan.plan_source.UsageError` for a path
+    that does not exist.
+    """
+    from asplan.timecalc.calendars import build_calendars
+
+    limit = max_file_bytes if max_file_bytes is not None else DEFAULT_MAX_FILE_BYTES
+    run = AgendaRun([], [], [])
+    for source in iter_plans(discover(paths), limit):
+        plan = source.plan
+        if plan is None:
+            first = min(source.errors, default=None)
+            why = f"{first.line}: {first.message}" if first is not None else "1: not a plan"
+            run.failures.append(f"{source.path}:{why}")
+            continue
+        calendars = build_calendars(plan)
+        if plan.reviews is not None and plan.reviews.calendar in calendars and plan.reviews.next is None:
+            for problem in calendars[plan.reviews.calendar].all_problems():
+                run.warnings.append(f"{source.path}: calendar {plan.reviews.calendar}: {problem}")
+        run.items.extend(agenda(plan, today, warn_days=warn_days, kpi_grace_days=kpi_grace_days, calendars=calendars))
+    run.items = sort_items(run.items)
+    return run
