@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from asplan.model.objectives import ActionStatus
+from asplan.model.objectives import ActionStatus, Milestone, Objective
 from asplan.model.plan import Plan
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ __all__ = [
     "Status",
     "agenda",
     "classify",
+    "milestone_ref",
     "next_review",
     "next_review_item",
     "to_ics",
@@ -69,7 +70,8 @@ class DueItem:
     """One dated item of one plan.
 
     ``id`` is stable while the plan keeps the thing (an action id, a touchpoint name,
-    ``OBJ-1/M2`` for an objective's second milestone): calendar UIDs are built from it,
+    ``OBJ-1/PILOT`` for a milestone with an id, ``OBJ-1/M2`` for an objective's second
+    milestone without one): calendar UIDs are built from it,
     never from the date, so a moved date updates the event instead of adding one.
     """
 
@@ -243,6 +245,14 @@ def action_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
         )
 
 
+def milestone_ref(objective: Objective, number: int, milestone: Milestone) -> str:
+    """How a milestone is named in the agenda: ``OBJ-1/PILOT`` by its id, else ``OBJ-1/M2`` by position.
+
+    ``asplan done`` accepts exactly this (and a milestone's bare id).
+    """
+    return f"{objective.id}/{milestone.id}" if milestone.id is not None else f"{objective.id}/M{number}"
+
+
 def milestone_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
     """Milestones with a ``due`` date and no ``done`` date; owned by their objective's owner."""
     for objective in plan.objectives:
@@ -252,7 +262,7 @@ def milestone_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem
             yield _item(
                 plan,
                 Kind.milestone,
-                f"{objective.id}/M{number}",
+                milestone_ref(objective, number, milestone),
                 milestone.title,
                 milestone.due,
                 today,

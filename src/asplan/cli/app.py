@@ -23,6 +23,7 @@ from asplan.cli import rules as rules_cmd
 from asplan.cli import schema as schema_cmd
 from asplan.cli import sla as sla_cmd
 from asplan.cli import status as status_cmd
+from asplan.cli import writeback as writeback_cmd
 from asplan.cli.common import State
 
 _DEBUG_HINT = " (run with --debug for the traceback, and please report it)"
@@ -92,6 +93,9 @@ app.command("due")(due_cmd.due)
 app.command("init")(init_cmd.init)
 app.command("new")(new_cmd.new)
 app.command("review")(review_cmd.review)
+app.command("done")(writeback_cmd.done)
+app.command("measure")(writeback_cmd.measure)
+app.command("touch")(writeback_cmd.touch)
 app.command("rules")(rules_cmd.rules)
 app.command("schema")(schema_cmd.schema)
 app.command("sla")(sla_cmd.sla)

@@ -36,6 +36,9 @@ class Kpi(PlanModel):
 class Milestone(PlanModel):
     """A short-term benchmark of a long-term objective."""
 
+    id: Id | None = Field(
+        default=None, description="Milestone id, unique within its objective: `asplan done PLAN ID` marks it reached."
+    )
     title: str = Field(min_length=1, description="Milestone title.")
     due: StrictDate | None = Field(default=None, description="Due date.")
     done: StrictDate | None = Field(default=None, description="Date it was reached.")

@@ -63,6 +63,9 @@ class Continuity(PlanModel):
 class Touchpoint(PlanModel):
     """A recurring contact, meeting or follow-up."""
 
+    id: Id | None = Field(
+        default=None, description="Touchpoint id: `asplan touch PLAN ID` records that it happened (so does its name)."
+    )
     name: str = Field(min_length=1, description="Touchpoint name.")
     every: Cadence = Field(description="Cadence.")
     channel: str | None = Field(default=None, description="Channel, e.g. video, on-site, e-mail.")

@@ -23,6 +23,7 @@ from typing import Literal
 
 from markupsafe import Markup
 
+from asplan.agenda import milestone_ref
 from asplan.model.objectives import ActionStatus, Direction, Kpi
 from asplan.model.plan import Plan
 from asplan.model.scalars import Duration
@@ -576,7 +577,7 @@ def _objectives(view: PlanView, plan: Plan, b: _Builder, items: dict[tuple[str, 
                 title=m.title,
                 due=b.date(m.due),
                 done=b.date(m.done),
-                badge=_milestone_badge(b, m.done, items.get(("milestone", f"{obj.id}/M{number}"))),
+                badge=_milestone_badge(b, m.done, items.get(("milestone", milestone_ref(obj, number, m)))),
             )
             for number, m in enumerate(obj.milestones, start=1)
         )

@@ -1,10 +1,11 @@
 """## What it does
 Reports an id used twice in the same section of a plan: people, objectives, KPIs of
-one objective, solutions, actions, SLAs, change requests, risks; and two escalation
-entries with the same `level`.
+one objective, milestones of one objective, solutions, actions, SLAs, change requests,
+risks, communication touchpoints; and two escalation entries with the same `level`.
 
 ## Why is this bad?
-References by id become ambiguous, and agenda entries and calendar events collide.
+References by id become ambiguous, agenda entries and calendar events collide, and
+`asplan done`, `measure` and `touch` cannot tell which entry to update.
 
 ## Example
 ```yaml
@@ -62,9 +63,11 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     yield from _duplicates(plan.objectives, "objectives")
     for objective in plan.objectives:
         yield from _duplicates(objective.kpis, f"KPIs of {objective.id}")
+        yield from _duplicates(objective.milestones, f"milestones of {objective.id}")
     yield from _duplicates(plan.solutions, "solutions")
     yield from _duplicates(plan.actions, "actions")
     yield from _duplicates(plan.slas, "slas")
     yield from _duplicates(plan.changes, "changes")
     yield from _duplicates(plan.risks, "risks")
+    yield from _duplicates(plan.communication, "communication")
     yield from _duplicates(plan.escalation, "escalation", attr="level")
