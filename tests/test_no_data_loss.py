@@ -1,7 +1,8 @@
 """Spec §5: commands that write never leave a partial file, and never lose an edit.
 
 * Concurrent ``asplan review`` runs on one plan, as real processes started together:
-  every review lands and the file stays a valid plan (the edit holds a lock).
+  every review lands and the file stays a valid plan (the edit holds a lock); the
+  same for ``done``, ``measure`` and ``touch`` mixed with a review.
 * A write that fails (read-only folder, full disk) is one error line, exit 2, the
   original byte for byte, and no temporary file left behind. Tests run as root in
   CI, where ``chmod 0o555`` stops nothing, so the failure is injected where the
@@ -66,6 +67,47 @@ def test_concurrent_reviews_all_land(tmp_path: Path, round_: int) -> None:
     # Each process appended one entry; the order is whichever took the lock first.
     assert after[:3] == before
     assert sorted(after[3:]) == days
+    result = runner.invoke(app, ["check", str(plan), "--today", "2026-11-23", "--select", "ASP0,ASP1,ASP2,ASP308"])
+    assert result.exit_code == 0, result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["northwind-health.yaml"]
+
+
+def test_concurrent_write_backs_all_land(tmp_path: Path) -> None:
+    """done, measure, touch and review at once on one plan: each holds the lock, none is lost."""
+    plan = tmp_path / "northwind-health.yaml"
+    shutil.copy(EXAMPLES / "northwind-health.yaml", plan)
+    days = [f"2026-11-{day:02d}" for day in range(10, 16)]
+    commands = [["measure", str(plan), "OBJ-1/KPI-1", f"99.9{i}", "--date", day] for i, day in enumerate(days)]
+    commands += [
+        ["done", str(plan), "ACT-3", "--date", "2026-11-20"],
+        ["done", str(plan), "MS-2", "--date", "2026-11-21"],
+        ["touch", str(plan), "weekly-call", "--date", "2026-11-22"],
+        ["touch", str(plan), "Monthly service report", "--date", "2026-11-17"],
+        ["review", str(plan), "--date", "2026-11-18", "-a", "tom.hughes"],
+    ]
+    processes = [
+        subprocess.Popen(
+            [str(ASPLAN), *command, "--today", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for command in commands
+    ]
+    outcomes = [(p.wait(timeout=60), p.stderr.read() if p.stderr else "") for p in processes]
+    for p in processes:
+        for stream in (p.stdout, p.stderr):
+            if stream:
+                stream.close()
+    assert outcomes == [(0, "")] * len(commands)
+    doc = load_document(str(plan))
+    assert doc.findings == []
+    data = doc.data
+    kpi = data["objectives"][0]["kpis"][0]
+    measured = {m["date"]: m["value"] for m in kpi["measurements"]}
+    assert {day: measured.get(day) for day in days} == {day: float(f"99.9{i}") for i, day in enumerate(days)}
+    act = next(a for a in data["actions"] if a["id"] == "ACT-3")
+    assert (act["status"], act["done"]) == ("done", "2026-11-20")
+    assert data["objectives"][0]["milestones"][1]["done"] == "2026-11-21"
+    assert [t["last"] for t in data["communication"]] == ["2026-11-22", "2026-11-17"]
+    assert data["reviews"]["history"][-1]["date"] == "2026-11-18"
     result = runner.invoke(app, ["check", str(plan), "--today", "2026-11-23", "--select", "ASP0,ASP1,ASP2,ASP308"])
     assert result.exit_code == 0, result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["northwind-health.yaml"]
@@ -159,6 +201,18 @@ def snapshot(root: Path) -> dict[str, bytes]:
 COMMANDS = {
     "review": (
         ["review", "{d}/northwind-health.yaml", "--date", "2026-11-20", "--today", "2026-11-23"],
+        "{d}/northwind-health.yaml: cannot write the plan: {reason}; it is unchanged",
+    ),
+    "done": (
+        ["done", "{d}/northwind-health.yaml", "ACT-3", "--today", "2026-11-23"],
+        "{d}/northwind-health.yaml: cannot write the plan: {reason}; it is unchanged",
+    ),
+    "measure": (
+        ["measure", "{d}/northwind-health.yaml", "KPI-1", "99.9", "--today", "2026-11-23"],
+        "{d}/northwind-health.yaml: cannot write the plan: {reason}; it is unchanged",
+    ),
+    "touch": (
+        ["touch", "{d}/northwind-health.yaml", "weekly-call", "--today", "2026-11-23"],
         "{d}/northwind-health.yaml: cannot write the plan: {reason}; it is unchanged",
     ),
     "new-force": (

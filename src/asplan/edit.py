@@ -553,8 +553,10 @@ class Layout:
     def __init__(self, text: str) -> None:
         from ruamel.yaml import YAML
 
+        yaml = YAML(typ="rt")
+        yaml.preserve_quotes = True  # so a new value can be quoted like the one it replaces or follows
         try:
-            self.doc = YAML(typ="rt").load(text)
+            self.doc = yaml.load(text)
         except Exception as exc:  # ruamel raises many types; the plan already parsed with libyaml
             raise EditError(f"internal error: cannot locate the entry in the file ({type(exc).__name__})") from None
         self.text = text
@@ -612,7 +614,9 @@ class Layout:
         if last is not None and not isinstance(last, CommentedMap):
             raise EditError(f"{_format((*path, key, len(seq) - 1))} is not a mapping: fix the plan first")
         ordered = _ordered(fields, last)
-        if seq.fa.flow_style():
+        if last is not None:
+            ordered = tuple((k, _quoted_like(v, last.get(k))) for k, v in ordered)
+        if seq.fa.flow_style() or last is None:  # ruamel leaves an empty `[]` without a style
             if last is None:
                 row, column = mapping.lc.value(key)
                 if self.lines[row][column : column + 1] != "[":
@@ -707,7 +711,7 @@ class Layout:
         end = _scalar_end(line, start, flow)
         if end is None:
             raise EditError(f"`{key}` is written in a way asplan cannot edit in place: edit it by hand", row + 1)
-        return self._offset(row, start), self._offset(row, end), literal
+        return self._offset(row, start), self._offset(row, end), _quoted_like(literal, value)
 
     def _flow_open(self, path: DataPath) -> tuple[int, int]:
         """Line and column of the bracket opening the flow collection at ``path``."""
@@ -816,6 +820,20 @@ def _format(path: DataPath) -> str:
 
 def _flow_map(fields: Fields) -> str:
     return "{" + ", ".join(f"{k}: {v}" for k, v in fields) + "}"
+
+
+def _quoted_like(literal: str, sample: Any) -> str:
+    """``literal`` in the quotes ``sample`` was written in (``period: "2026-10"``), when that keeps its meaning.
+
+    Only a literal that reads as a string is quoted: a quoted number would become text.
+    """
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    if not isinstance(sample, DoubleQuotedScalarString | SingleQuotedScalarString):
+        return literal
+    if any(char in literal for char in "'\"\\") or not isinstance(literal_value(literal), str):
+        return literal
+    return f'"{literal}"' if isinstance(sample, DoubleQuotedScalarString) else f"'{literal}'"
 
 
 def _ordered(fields: Fields, neighbour: Any) -> Fields:
