@@ -130,7 +130,7 @@ def _nested(inner: str, outer: str) -> bool:
 
 
 def test_fixture_counts() -> None:
-    assert len(INVALID) == 31
+    assert len(INVALID) == 34
     assert len(VALID) == 1
 
 

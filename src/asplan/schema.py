@@ -10,8 +10,9 @@ than the file format, or where pydantic cannot say what a validator function che
 * ``asplan`` must be a format version this asplan supports (ASP003 otherwise).
 * Dates are strings (YAML 1.2 core schema: ``2026-10-01`` is not a timestamp) with
   ``format: date`` *and* a ``YYYY-MM-DD`` pattern, since many validators ignore formats.
-* Calendar hours, credit forms, credit tiers and SLA ``where`` values are checked by
-  validator functions in the models; their rules are written out here.
+* Calendar hours, credit forms, credit tiers, SLA ``where`` values and an account's
+  locale agreeing with its language are checked by validator functions in the
+  models; their rules are written out here.
 
 ``additionalProperties: false`` with ``patternProperties: {"^x-": {}}`` comes from
 ``PlanModel``'s configuration: unknown keys are errors, ``x-`` keys are the user's.
@@ -28,6 +29,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, Final
 
+from asplan.model.locale_tag import LANGUAGES
 from asplan.model.plan import SUPPORTED_VERSION, Plan
 from asplan.model.sla import DAY_NAMES
 
@@ -61,6 +63,7 @@ def plan_schema() -> dict[str, Any]:
     _tighten_calendar(defs["Calendar"])
     _tighten_credit(defs["Credit"], defs["CreditTier"])
     _tighten_where(defs["Sla"])
+    _tighten_locale(defs["Account"])
     root["$defs"] = defs
     for node in _walk(root):
         if node.get("format") == "date":
@@ -118,6 +121,20 @@ def _tighten_where(sla: dict[str, Any]) -> None:
     """``where`` values are compared as text, so check accepts numbers and booleans too (``priority: 1``)."""
     scalar = {"type": ["string", "number", "boolean"]}
     sla["properties"]["where"]["additionalProperties"] = {"anyOf": [scalar, {"type": "array", "items": scalar}]}
+
+
+def _tighten_locale(account: dict[str, Any]) -> None:
+    """A locale of the document's language (the model's ``_locale_speaks_the_language``).
+
+    Without ``language`` there is nothing to disagree with: the language follows the locale.
+    """
+    account["allOf"] = [
+        {
+            "if": {"required": ["language"], "properties": {"language": {"const": language}}},
+            "then": {"properties": {"locale": {"anyOf": [{"type": "null"}, {"pattern": f"^{language}(-|$)"}]}}},
+        }
+        for language in LANGUAGES
+    ]
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:

@@ -36,7 +36,7 @@ def test_render_one_plan_to_stdout_in_english_markdown() -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# ACME Logística S.A. · Account Service Plan\n")
-    assert "| 2026-08 | 99.62% | **breached** | €1,225.00 |" in result.output
+    assert "| August 2026 | 99.62% | **breached** | €1,225.00 |" in result.output
     assert "```mermaid" in result.output
 
 
@@ -57,7 +57,7 @@ def test_template_dir_overrides_one_partial(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "## Our own risk section (4)" in result.output
+    assert "## Our own risk section (2)" in result.output  # the client sees the two `audience: client` risks
     assert "## Niveles de servicio" in result.output  # the other partials are the built-in ones
 
 

@@ -68,9 +68,9 @@ def _table(rows: list[PortfolioRow], lang: str, color: bool) -> str:
     for r in rows:
         review = r.next_review.isoformat() if r.next_review else t("none")
         if r.review_status == "overdue":
-            review = f"[red]{review} {t('due.overdue')}[/red]"
+            review = f"[red]{review} {t('due.overdue.review')}[/red]"
         elif r.review_status == "due_soon":
-            review = f"[yellow]{review} {t('due.due_soon')}[/yellow]"
+            review = f"[yellow]{review} {t('due.due_soon.review')}[/yellow]"
         overdue = f"[red]{r.overdue}[/red]" if r.overdue else "0"
         breaches = f"[red]{r.sla_breaches}[/red]" if r.sla_breaches else "0"
         if r.sla_period:

@@ -1,10 +1,12 @@
 """``account`` and ``handoff``: who the client is and how the account reached us."""
 
 from enum import StrEnum
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from asplan.model.base import PlanModel
+from asplan.model.locale_tag import DEFAULT_LOCALE, LocaleTag
 from asplan.model.scalars import Id, Number, StrictDate, Whole
 
 
@@ -18,6 +20,13 @@ class Tier(StrEnum):
 class Language(StrEnum):
     es = "es"
     en = "en"
+
+
+class Audience(StrEnum):
+    """Who may read a part of the plan: ``internal`` (our side only, the default) or ``client``."""
+
+    internal = "internal"
+    client = "client"
 
 
 class FeePer(StrEnum):
@@ -54,11 +63,39 @@ class Account(PlanModel):
     manager: Id = Field(description="Person id (provider side) who owns the plan.")
     industry: str | None = Field(default=None, description="Client's industry.")
     region: str | None = Field(default=None, description="Region, e.g. EMEA.")
-    language: Language = Field(default=Language.en, description="Language of rendered documents.")
+    language: Language = Field(
+        default=Language.en, description="Language of rendered documents (default: the language of `locale`, else en)."
+    )
+    locale: LocaleTag | None = Field(
+        default=None,
+        description="BCP 47 locale of rendered documents (dates, numbers, currency); default es-ES or en-GB.",
+        examples=["es-MX", "en-US"],
+    )
     timezone: str = Field(default="UTC", description="IANA time zone of the account.", examples=["Europe/Madrid"])
     since: StrictDate | None = Field(default=None, description="Client since this date.")
     summary: str | None = Field(default=None, description="Markdown summary of the account.")
     contract: Contract | None = Field(default=None, description="The current contract.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _language_from_locale(cls, data: Any) -> Any:
+        """``locale: es-MX`` alone means a Spanish document: the language follows the locale."""
+        if isinstance(data, dict) and "language" not in data and isinstance(data.get("locale"), str):
+            language = data["locale"].split("-")[0]
+            if language in Language.__members__:
+                data = {**data, "language": language}
+        return data
+
+    @field_validator("locale")
+    @classmethod
+    def _locale_speaks_the_language(cls, value: str | None, info: ValidationInfo) -> str | None:
+        language = info.data.get("language")
+        if value is not None and isinstance(language, Language) and value.split("-")[0] != language.value:
+            raise ValueError(
+                f"locale {value} does not match the document language (account.language: {language.value}): "
+                f"use a locale of that language such as {DEFAULT_LOCALE[language.value]}, or change the language"
+            )
+        return value
 
 
 class Handoff(PlanModel):
@@ -68,3 +105,7 @@ class Handoff(PlanModel):
     from_: Id | None = Field(default=None, alias="from", description="Person handing over (sales).")
     to: Id | None = Field(default=None, description="Person receiving the account.")
     notes: str | None = Field(default=None, description="Internal Markdown notes.")
+    audience: Audience = Field(
+        default=Audience.internal,
+        description="Who reads the hand-off section: internal (default: left out of the client's document) or client.",
+    )

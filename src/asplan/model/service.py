@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from asplan.model.account import Audience
 from asplan.model.base import PlanModel
 from asplan.model.scalars import Cadence, Duration, Flag, Id, Money, StrictDate, Whole
 
@@ -139,3 +140,7 @@ class Risk(PlanModel):
     owner: Id | None = Field(default=None, description="Person id owning it.")
     mitigation: str | None = Field(default=None, description="Markdown mitigation.")
     status: RiskStatus = Field(default=RiskStatus.open, description="open, mitigated or closed.")
+    audience: Audience = Field(
+        default=Audience.internal,
+        description="Who reads this risk: internal (default: left out of the client's document) or client.",
+    )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from asplan.model.scalars import PeriodLabel
 from asplan.render.view import PlanView
 
 TIER_ORDER = {"strategic": 0, "high": 1, "medium": 2, "low": 3}
@@ -29,6 +30,7 @@ class PortfolioRow:
     due_soon: int
     sla_breaches: int
     sla_period: str
+    sla_labels: tuple[PeriodLabel, ...]
     kpi_progress: float | None
     link: str
 
@@ -66,6 +68,7 @@ def portfolio_row(view: PlanView, link: str = "") -> PortfolioRow:
         due_soon=h.due_soon,
         sla_breaches=h.sla_breaches,
         sla_period=h.sla_period,
+        sla_labels=h.sla_labels,
         kpi_progress=h.kpi_progress,
         link=link,
     )

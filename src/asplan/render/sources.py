@@ -17,6 +17,7 @@ from typing import Literal
 from asplan.agenda import DueItem, agenda
 from asplan.agenda import next_review as _next_review
 from asplan.model.plan import Plan
+from asplan.model.scalars import PeriodLabel
 
 __all__ = ["DueItem", "SlaRow", "SourceError", "due_items", "next_review", "sla_rows"]
 
@@ -32,6 +33,7 @@ class SlaRow:
     kind: Literal["measured", "timed"]
     period: str
     period_start: date
+    label: PeriodLabel
     status: str
     value: Decimal | None
     unit: Unit
@@ -91,6 +93,7 @@ def sla_rows(plan: Plan, today: date, source: Path | None) -> list[SlaRow]:
                 kind=row.result.kind,
                 period=str(period.period),
                 period_start=period.period.start,
+                label=period.period,
                 status=period.status,
                 value=period.value,
                 unit=unit,

@@ -23,16 +23,22 @@ from typing import Literal
 
 from markupsafe import Markup
 
-from asplan.agenda import milestone_ref
+from asplan.agenda import Kind, milestone_ref
+from asplan.model.account import Audience as ModelAudience
 from asplan.model.objectives import ActionStatus, Direction, Kpi
 from asplan.model.plan import Plan
-from asplan.model.scalars import Duration
+from asplan.model.scalars import Duration, PeriodLabel
+from asplan.model.sla import Sla
 from asplan.render import charts
-from asplan.render.i18n import Locale, locale
+from asplan.render.i18n import LANGUAGES, Locale, locale
+from asplan.render.numbers import Op, as_decimal
 from asplan.render.sources import DueItem, SlaRow, due_items, next_review, sla_rows
 
 Audience = Literal["client", "internal"]
 AUDIENCES: tuple[Audience, ...] = ("client", "internal")
+
+# Dated items that are about the contract, not work someone owes: their own indicator.
+CONTRACT_KINDS = frozenset({Kind.contract_renewal, Kind.contract_end})
 
 # ----------------------------------------------------------------------------- views
 
@@ -134,7 +140,9 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class SlaPeriodView:
+    key: str
     period: str
+    short: str
     value: str
     status: str
     status_label: str
@@ -177,9 +185,14 @@ class Headline:
     due_soon: int
     sla_breaches: int
     sla_period: str
+    sla_period_text: str
+    sla_labels: tuple[PeriodLabel, ...]
     kpi_progress: float | None
     kpi_progress_text: str
     credits: str
+    contract: Badge | None = None
+    """The renewal window (open or opening soon) or the contract's end: its own indicator,
+    never counted among the overdue items."""
 
 
 @dataclass
@@ -230,8 +243,10 @@ class PlanView:
     continuity: list[Row] = field(default_factory=list)
     continuity_notes: str | None = None
     communication: list[dict[str, object]] = field(default_factory=list)
-    risks: list[dict[str, str | None]] = field(default_factory=list)
+    risks: list[dict[str, str | bool | None]] = field(default_factory=list)
     due: list[DueItem] = field(default_factory=list)
+    internal_sections: set[str] = field(default_factory=set)
+    """Sections shown only because this is the internal document (the client's leaves them out)."""
 
     @property
     def sections(self) -> list[str]:
@@ -301,16 +316,17 @@ class _Builder:
         return self.t.duration(value.minutes, str(value)) if value is not None else ""
 
     def badge(self, item: DueItem | None) -> Badge:
+        """The item's state in words that agree with the item ("vencida" action, "vencido" milestone)."""
         if item is None:
             return Badge("none", "")
         t = self.t
         if item.status == "overdue":
-            detail = t("due.days_late", days=-item.days)
+            detail = t.n("due.days_late", -item.days)
         elif item.days == 0:
             detail = t("due.today")
         else:
-            detail = t("due.in_days", days=item.days)
-        return Badge(item.status, t(f"due.{item.status}"), detail)
+            detail = t.n("due.in_days", item.days)
+        return Badge(item.status, t(f"due.{item.status}.{item.kind.value}"), detail)
 
 
 # ---------------------------------------------------------------------------- build
@@ -330,7 +346,7 @@ def build_view(
     if plan.account is None:
         raise ValueError("a plan without an account cannot be rendered")
     account = plan.account
-    t = locale(lang or account.language.value)
+    t = locale(lang or account.language.value, account.locale)
     b = _Builder(plan, today, audience, t, warn_days)
     items = due_items(plan, today, source, warn_days=warn_days, kpi_grace_days=kpi_grace_days)
     by_key = {(i.kind.value, i.id): i for i in items}
@@ -400,14 +416,37 @@ def _headline(plan: Plan, today: date, b: _Builder, items: list[DueItem], rows: 
         next_review=b.date(review) or t("none"),
         next_review_date=review,
         next_review_badge=b.badge(review_item) if review_item else None,
-        overdue=sum(1 for i in items if i.status == "overdue"),
-        due_soon=sum(1 for i in items if i.status == "due_soon"),
+        overdue=sum(1 for i in items if i.status == "overdue" and i.kind not in CONTRACT_KINDS),
+        due_soon=sum(1 for i in items if i.status == "due_soon" and i.kind not in CONTRACT_KINDS),
         sla_breaches=breaches,
         sla_period=", ".join(periods),
+        sla_period_text=t.periods(sorted({r.label for r in last_closed})),
+        sla_labels=tuple(sorted({r.label for r in last_closed})),
         kpi_progress=progress,
         kpi_progress_text=t.percent(progress) if progress is not None else t("none"),
         credits=_credits_text(t, [r for r in rows if r.credit]),
+        contract=_contract_indicator(b, items),
     )
+
+
+def _contract_indicator(b: _Builder, items: list[DueItem]) -> Badge | None:
+    """ "Contract ended", "renewal window open since ..." or "... opens on ...", else nothing to say.
+
+    The renewal window opening is not an overdue *task*: counting it with the overdue
+    items told a client with no late work that something was late.
+    """
+    t = b.t
+    ended = next((i for i in items if i.kind is Kind.contract_end and i.status == "overdue"), None)
+    if ended is not None:
+        return Badge("overdue", t("due.overdue.contract_end"), t("contract.ended", date=b.date(ended.date)))
+    window = next((i for i in items if i.kind is Kind.contract_renewal and i.status != "upcoming"), None)
+    if window is None:
+        return None
+    end = next((i for i in items if i.kind is Kind.contract_end), None)
+    ends = f" · {t('contract.ends', date=b.date(end.date))}" if end is not None else ""
+    if window.status == "overdue":
+        return Badge("due_soon", t("due.overdue.contract_renewal"), t("renewal.open", date=b.date(window.date)) + ends)
+    return Badge("due_soon", t("due.due_soon.contract_renewal"), t("renewal.opens", date=b.date(window.date)) + ends)
 
 
 def _last_closed_rows(rows: list[SlaRow]) -> list[SlaRow]:
@@ -431,8 +470,10 @@ def _credits_text(t: Locale, rows: Sequence[SlaRow]) -> str:
 
 def _business(view: PlanView, plan: Plan, b: _Builder) -> None:
     t = b.t
-    if plan.handoff is not None:
+    if plan.handoff is not None and (b.internal or plan.handoff.audience is ModelAudience.client):
         h = plan.handoff
+        if h.audience is ModelAudience.internal:
+            view.internal_sections.add("handoff")
         view.handoff = [
             Row(t(label), value)
             for label, value in (("ho.date", b.date(h.date)), ("ho.from", b.name(h.from_)), ("ho.to", b.name(h.to)))
@@ -453,6 +494,7 @@ def _business(view: PlanView, plan: Plan, b: _Builder) -> None:
         ]
         view.analyst_reports = [(r.title, r.url, b.date(r.date)) for r in biz.analyst_reports]
     if b.internal and plan.selection is not None and plan.selection.criteria:
+        view.internal_sections.add("selection")
         criteria = plan.selection.criteria
         view.selection = [(c.name, b.t.number(c.weight, 0), str(c.score)) for c in criteria]
         score = plan.selection.score()
@@ -522,22 +564,28 @@ def _kpi(kpi: Kpi, b: _Builder, objective_id: str) -> KpiView:
     latest = ordered[-1] if ordered else None
     progress_text = t.percent(progress) if progress is not None else t("obj.no_data")
     values = [m.value for m in ordered]
+    op: Op = "<=" if kpi.direction is Direction.decrease else ">="
+    against = (op, as_decimal(kpi.target)) if kpi.target is not None else None
 
     def fig(value: float | None) -> str:
-        if value is None:
-            return t("none")
-        number = t.number(value)
-        if unit != "%":
-            return f"{number} {unit}".strip()
-        return f"{number}\xa0%" if t.lang == "es" else f"{number}%"
+        """A measurement, never rounded onto the target's side it is not on."""
+        return t.figure(value, unit, against=against)
+
+    def given(value: float | None) -> str:
+        """Baseline and target as the plan writes them, every decimal kept."""
+        return t.exact(value, unit) if value is not None else t("none")
 
     progress_desc = t(
-        "chart.progress", name=kpi.name, progress=progress_text, baseline=fig(kpi.baseline), target=fig(kpi.target)
-    )
-    trend_desc = t(
-        "chart.trend",
+        "chart.progress",
         name=kpi.name,
-        count=len(values),
+        progress=progress_text,
+        baseline=given(kpi.baseline),
+        target=given(kpi.target),
+    )
+    trend_desc = t.n(
+        "chart.trend",
+        len(values),
+        name=kpi.name,
         first=fig(values[0]) if values else t("none"),
         last=fig(values[-1]) if values else t("none"),
     )
@@ -545,8 +593,8 @@ def _kpi(kpi: Kpi, b: _Builder, objective_id: str) -> KpiView:
         id=kpi.id,
         name=kpi.name,
         unit=unit,
-        baseline=fig(kpi.baseline),
-        target=fig(kpi.target),
+        baseline=given(kpi.baseline),
+        target=given(kpi.target),
         latest=fig(latest.value) if latest else t("none"),
         latest_date=b.date(latest.date) if latest else "",
         direction=kpi.direction.value if kpi.direction else Direction.increase.value,
@@ -562,7 +610,7 @@ def _kpi(kpi: Kpi, b: _Builder, objective_id: str) -> KpiView:
 
 def _milestone_badge(b: _Builder, done: date | None, item: DueItem | None) -> Badge:
     if done is not None:
-        return Badge("done", b.t("status.done"), b.date(done))
+        return Badge("done", b.t("ms.reached"), b.date(done))
     return b.badge(item)
 
 
@@ -724,14 +772,20 @@ def _services(view: PlanView, plan: Plan, b: _Builder) -> None:
         )
 
 
-def _value_text(t: Locale, row: SlaRow) -> str:
-    """A period's figure: the measured value, or for a timed SLA the share of events on time."""
-    if row.value is None:
-        return t("none")
-    number = t.number(row.value)
-    if row.unit != "percent":
-        return number
-    return f"{number}\xa0%" if t.lang == "es" else f"{number}%"
+def _value_text(t: Locale, row: SlaRow, sla: Sla) -> str:
+    """A period's figure: the measured value, or for a timed SLA the share of events on time.
+
+    Shown with the decimals it takes to be on the same side of the threshold that
+    decided its status: the target, the objective, or (a timed SLA without an
+    objective, where every late event is a breach) all events on time.
+    """
+    if sla.timed:
+        against: tuple[Op, Decimal] = (
+            (sla.objective.op, sla.objective.value) if sla.objective is not None else (">=", Decimal(100))
+        )
+    else:
+        against = (sla.target.op, sla.target.value)
+    return t.figure(row.value, "%" if row.unit == "percent" else "", against=against)
 
 
 def _slas(view: PlanView, plan: Plan, b: _Builder, rows: list[SlaRow]) -> None:
@@ -744,8 +798,10 @@ def _slas(view: PlanView, plan: Plan, b: _Builder, rows: list[SlaRow]) -> None:
         own = sorted(per_sla.get(sla.id, []), key=lambda r: r.period_start)
         periods = tuple(
             SlaPeriodView(
-                period=r.period,
-                value=_value_text(t, r),
+                key=r.period,
+                period=t.period(r.label),
+                short=t.period(r.label, short=True),
+                value=_value_text(t, r, sla),
                 status=r.status,
                 status_label=t(f"sla.{r.status}"),
                 credit=t.money(r.credit, r.currency) if r.credit and r.currency else "",
@@ -755,9 +811,9 @@ def _slas(view: PlanView, plan: Plan, b: _Builder, rows: list[SlaRow]) -> None:
         met = sum(1 for p in periods if p.status == "met")
         breached = sum(1 for p in periods if p.status == "breached")
         chart = charts.sla_bars(
-            [(p.period, p.status) for p in periods[-12:]],
+            [(p.short, p.status) for p in periods[-12:]],
             t("chart.sla_title"),
-            t("chart.sla", name=sla.name, met=met, count=len(periods), breached=breached),
+            f"{t.n('chart.sla', len(periods), name=sla.name, met=met)}, {t.n('chart.sla_breached', breached)}",
             sla.id,
         )
         closed = last.get(sla.id)
@@ -766,15 +822,15 @@ def _slas(view: PlanView, plan: Plan, b: _Builder, rows: list[SlaRow]) -> None:
                 id=sla.id,
                 name=sla.name,
                 kind="timed" if sla.timed else "measured",
-                target=str(sla.target),
+                target=t.target(sla.target),
                 period=t(f"period.{sla.period.value}"),
                 penalty=sla.penalty,
                 calendar=sla.calendar if sla.timed else "",
-                objective=str(sla.objective) if sla.objective is not None else "",
+                objective=t.target(sla.objective) if sla.objective is not None else "",
                 periods=periods,
                 chart=chart if periods else Markup(""),
                 credits=_credits_text(t, own),
-                last_closed=next((p for p in periods if closed and p.period == closed.period), None),
+                last_closed=next((p for p in periods if closed and p.key == closed.period), None),
                 notes=sla.notes if b.internal else None,
             )
         )
@@ -824,7 +880,7 @@ def _communication(view: PlanView, plan: Plan, b: _Builder, items: dict[tuple[st
                 "name": tp.name,
                 "every": t.cadence(str(tp.every)),
                 "channel": tp.channel or "",
-                "face_to_face": tp.face_to_face,
+                "face_to_face": tp.face_to_face and not _says_in_person(tp.channel),
                 "owner": b.name(tp.owner),
                 "participants": [b.name(p) for p in tp.participants],
                 "last": b.date(tp.last),
@@ -834,20 +890,31 @@ def _communication(view: PlanView, plan: Plan, b: _Builder, items: dict[tuple[st
         )
 
 
+def _says_in_person(channel: str | None) -> bool:
+    """Whether the channel already reads "in person" in a catalogue language ("presencial"):
+    the face-to-face badge would then only repeat it."""
+    if not channel:
+        return False
+    said = channel.strip().casefold()
+    return any(said == locale(lang)("com.face_to_face").casefold() for lang in LANGUAGES)
+
+
 def _risks(view: PlanView, plan: Plan, b: _Builder) -> None:
     t = b.t
     order = {"high": 0, "medium": 1, "low": 2, None: 3}
+    shown = [r for r in plan.risks if b.internal or r.audience is ModelAudience.client]
     for r in sorted(
-        plan.risks,
+        shown,
         key=lambda r: (r.status.value != "open", order[r.impact.value if r.impact else None], r.id),
     ):
         view.risks.append(
             {
                 "id": r.id,
                 "title": r.title,
-                "likelihood": t(f"level.{r.likelihood.value}") if r.likelihood else "",
+                "internal": r.audience is ModelAudience.internal,
+                "likelihood": t(f"likelihood.{r.likelihood.value}") if r.likelihood else "",
                 "likelihood_key": r.likelihood.value if r.likelihood else "",
-                "impact": t(f"level.{r.impact.value}") if r.impact else "",
+                "impact": t(f"impact.{r.impact.value}") if r.impact else "",
                 "impact_key": r.impact.value if r.impact else "",
                 "owner": b.name(r.owner),
                 "mitigation": r.mitigation,
