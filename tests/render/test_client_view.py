@@ -48,6 +48,7 @@ slas:
   - {id: SLA-1, name: Availability, target: ">= 99%", penalty: credit, notes: SECRET-sla, credit: {percent: 5},
      measurements: [{period: "2026-10", value: 98}]}
 continuity: {rto: 1h, notes: SECRET-continuity}
+risks: [{id: R1, title: SECRET-risk}]
 """
 
 # One line per internal value: "<field path>=<value>"; org trees walked to every depth.
@@ -55,6 +56,9 @@ TEMPLATE = """\
 selection={{ v.selection }}
 selection_score={{ v.selection_score }}
 handoff_notes={{ v.handoff_notes }}
+handoff={{ v.handoff | map(attribute="value") | join(",") }}
+internal_sections={{ v.internal_sections | sort | join(",") }}
+risks={{ v.risks | map(attribute="title") | join(",") }}
 continuity_notes={{ v.continuity_notes }}
 {% for side in ["provider", "client"] -%}
 {% for p in v["people_" ~ side] -%}
@@ -145,7 +149,9 @@ def test_every_internal_field_is_empty_for_the_client(plan_file: Path) -> None:
     assert ("people_client.stance_key", "detractor") in internal
     assert ("org_client.person.stance_key", "supporter") in internal
     assert ("slas.notes", "SECRET-sla") in internal
-    assert len(internal) == 4 + 3 * 6 + 4
+    assert ("risks", "SECRET-risk") in internal  # risks and the hand-off are internal unless marked client
+    assert ("internal_sections", "handoff,selection") in internal
+    assert len(internal) == 7 + 3 * 6 + 4
     client = render(plan_file, "client")
     assert [field for field, _ in client] == [field for field, _ in internal]
     leaked = [(field, value) for field, value in client if value not in ("None", "")]
