@@ -10,7 +10,7 @@ says what is wrong with it).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from asplan.agenda import DueItem, agenda, sort_items
@@ -27,6 +27,8 @@ class AgendaRun:
     items: list[DueItem]
     failures: list[str]  # one line each: "file:line: why"
     warnings: list[str]  # calendars that are not what was written (unknown zone, holidays)
+    names: dict[str, str] = field(default_factory=dict)  # person id -> name (the first plan's, for the digest)
+    plans: dict[str, str] = field(default_factory=dict)  # account id -> the plan file it comes from
 
 
 def collect(
@@ -55,6 +57,10 @@ def collect(
             why = f"{first.line}: {first.message}" if first is not None else "1: not a plan"
             run.failures.append(f"{source.path}:{why}")
             continue
+        for person in plan.people:
+            run.names.setdefault(person.id, person.name)
+        if plan.account is not None:
+            run.plans.setdefault(plan.account.id, source.path)
         calendars = build_calendars(plan)
         if plan.reviews is not None and plan.reviews.calendar in calendars and plan.reviews.next is None:
             for problem in calendars[plan.reviews.calendar].all_problems():

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
     from asplan.agenda import DueItem
 
-FORMATS = ("text", "json", "ics")
+FORMATS = ("text", "json", "ics", "md")
+GROUPS = ("owner",)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -35,13 +36,19 @@ def due(
             " contract_end, kpi_measurement.",
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text, json or ics.")] = "text",
+    group_by: Annotated[
+        str | None,
+        typer.Option("--group-by", help="owner: one section per owner, overdue first (the weekly digest)."),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, json, md or ics.")] = "text",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
     today_option: Annotated[str | None, typer.Option("--today", help="Date to count from, YYYY-MM-DD.")] = None,
 ) -> None:
     """The agenda: overdue and upcoming dated items of every plan, soonest first.
 
-    Plans that cannot be read are reported on stderr and skipped; the exit code is
+    --group-by owner gives the digest: a section per owner, overdue items first,
+    then due soon, each with its plan, item and date (--format md for an issue or a
+    CI comment). Plans that cannot be read are reported on stderr and skipped; the exit code is
     then 2, after the agenda of the others has been written.
     """
     from asplan import __version__
@@ -51,6 +58,10 @@ def due(
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: expected one of {', '.join(FORMATS)}")
+    if group_by is not None and group_by not in GROUPS:
+        fail(f"--group-by {group_by}: expected {', '.join(GROUPS)}")
+    if group_by is not None and output_format == "ics":
+        fail("--group-by: a calendar has no sections; use --format text, json or md")
     if within_days < 0:
         fail("--within: expected a number of days, 0 or more (overdue items are always listed)")
     kinds = _split(kind)
@@ -74,7 +85,18 @@ def due(
     for line in run.warnings:
         typer.echo(f"asplan: warning: {line}", err=True)
     items = within(run.items, within_days, owners=_split(owner), accounts=_split(account), kinds=kinds)
-    if output_format == "json":
+    if group_by == "owner" and output_format != "md":
+        from asplan import digest
+
+        if output_format == "json":
+            text = digest.to_json(items, run.names, run.plans, day, within_days)
+        else:
+            text = digest.to_text(items, run.names, day, within_days)
+    elif output_format == "md":
+        from asplan.digest import to_markdown
+
+        text = to_markdown(items, run.names, day, within_days, group_by_owner=group_by == "owner")
+    elif output_format == "json":
         import json
 
         text = json.dumps([item.to_json() for item in items], indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,176 @@
+"""`asplan due --group-by owner` (spec §7.5): one section per owner, overdue first, in text, JSON and Markdown."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from asplan.agenda import DueItem, Kind, Status
+from asplan.cli.app import app
+from asplan.digest import by_owner, md_text, to_markdown
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture
+def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ASPLAN_TODAY", raising=False)
+    shutil.copytree(EXAMPLES, tmp_path / "plans")
+    return tmp_path / "plans"
+
+
+def due(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["due", "--group-by", "owner", "--today", "2026-11-23", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_has_a_section_per_owner_with_overdue_first(plans: Path) -> None:
+    code, out, err = due("--within", "11", "--format", "json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert (document["today"], document["within"]) == ("2026-11-23", 11)
+    summary = [
+        (o["owner"], o["name"], [i["id"] for i in o["overdue"]], [i["id"] for i in o["due_soon"]], o["upcoming"])
+        for o in document["owners"]
+    ]
+    assert summary == [
+        ("maria.lopez", "María López", ["ACT-6"], ["Llamada semanal de servicio"], []),
+        ("priya.shah", "Priya Shah", [], ["Weekly service call"], []),
+        ("tom.hughes", "Tom Hughes", ["NWH-MS-2024-03"], ["review", "ACT-3"], []),
+    ]
+    act6 = document["owners"][0]["overdue"][0]
+    assert act6 == {
+        "account": "acme-logistica",
+        "kind": "action",
+        "id": "ACT-6",
+        "title": "Cerrar con Compras el anexo de precios de la app de reparto",
+        "date": "2026-11-13",
+        "status": "overdue",
+        "days": -10,
+        "owner": "maria.lopez",
+        "plan": "plans/acme-logistica.yaml",
+    }
+
+
+def test_text_sections(plans: Path) -> None:
+    code, out, _ = due("--within", "11")
+    assert code == 0
+    assert out == (
+        "María López (maria.lopez): 1 overdue, 1 due soon\n"
+        "  overdue\n"
+        "    2026-11-13  10 days ago  acme-logistica    action            "
+        "ACT-6  Cerrar con Compras el anexo de precios de la app de reparto\n"
+        "  due soon\n"
+        "    2026-11-25  in 2 days    acme-logistica    touchpoint        Llamada semanal de servicio\n"
+        "\n"
+        "Priya Shah (priya.shah): 1 due soon\n"
+        "  due soon\n"
+        "    2026-11-26  in 3 days    northwind-health  touchpoint        Weekly service call\n"
+        "\n"
+        "Tom Hughes (tom.hughes): 1 overdue, 2 due soon\n"
+        "  overdue\n"
+        "    2026-11-02  21 days ago  northwind-health  contract_renewal  "
+        "NWH-MS-2024-03  Renewal window of NWH-MS-2024-03 opens\n"
+        "  due soon\n"
+        "    2026-12-03  in 10 days   northwind-health  review            Plan review\n"
+        "    2026-12-04  in 11 days   northwind-health  action            "
+        "ACT-3  Send the renewal proposal to Procurement\n"
+        "\n"
+        "6 items for 3 owners: 2 overdue, 4 due soon (today is 2026-11-23, showing 11 days ahead).\n"
+    )
+
+
+def test_markdown_sections(plans: Path) -> None:
+    code, out, _ = due("--within", "3", "--format", "md")
+    assert code == 0
+    assert out == (
+        "# Due as of 2026-11-23\n\n"
+        "4 items for 3 owners: 2 overdue, 2 due soon (today is 2026-11-23, showing 3 days ahead).\n\n"
+        "## María López (maria.lopez)\n\n"
+        "### Overdue (1)\n\n"
+        "| Date | When | Plan | Item |\n|---|---|---|---|\n"
+        "| 2026-11-13 | 10 days ago | `acme-logistica` | "
+        "action: ACT-6 Cerrar con Compras el anexo de precios de la app de reparto |\n\n"
+        "### Due soon (1)\n\n"
+        "| Date | When | Plan | Item |\n|---|---|---|---|\n"
+        "| 2026-11-25 | in 2 days | `acme-logistica` | touchpoint: Llamada semanal de servicio |\n\n"
+        "## Priya Shah (priya.shah)\n\n"
+        "### Due soon (1)\n\n"
+        "| Date | When | Plan | Item |\n|---|---|---|---|\n"
+        "| 2026-11-26 | in 3 days | `northwind-health` | touchpoint: Weekly service call |\n\n"
+        "## Tom Hughes (tom.hughes)\n\n"
+        "### Overdue (1)\n\n"
+        "| Date | When | Plan | Item |\n|---|---|---|---|\n"
+        "| 2026-11-02 | 21 days ago | `northwind-health` | "
+        "contract renewal: NWH-MS-2024-03 Renewal window of NWH-MS-2024-03 opens |\n"
+    )
+
+
+def test_nothing_due_and_filters_apply_first(plans: Path) -> None:
+    code, out, _ = due("--within", "0", "--owner", "priya.shah", "--format", "md")
+    assert code == 0
+    assert out == "# Due as of 2026-11-23\n\nNothing due by 2026-11-23 + 0 days, and nothing overdue.\n"
+    code, out, _ = due("--within", "0", "--owner", "priya.shah")
+    assert out == "Nothing due by 2026-11-23 + 0 days, and nothing overdue.\n"
+    code, out, _ = due("--within", "0", "--owner", "priya.shah", "--format", "json")
+    assert json.loads(out)["owners"] == []
+
+
+def test_markdown_without_grouping_is_one_table(plans: Path) -> None:
+    result = CliRunner().invoke(app, ["due", "--today", "2026-11-23", "--within", "0", "--format", "md"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2:6] == [
+        "| Date | When | Plan | Item | Owner |",
+        "|---|---|---|---|---|",
+        "| 2026-11-02 | 21 days ago | `northwind-health` | "
+        "contract renewal: NWH-MS-2024-03 Renewal window of NWH-MS-2024-03 opens | tom.hughes |",
+        "| 2026-11-13 | 10 days ago | `acme-logistica` | "
+        "action: ACT-6 Cerrar con Compras el anexo de precios de la app de reparto | maria.lopez |",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--group-by", "account"), "--group-by account: expected owner"),
+        (("--group-by", "owner", "--format", "ics"), "--group-by: a calendar has no sections"),
+    ],
+)
+def test_usage_errors(plans: Path, args: tuple[str, ...], message: str) -> None:
+    result = CliRunner().invoke(app, ["due", "--today", "2026-11-23", *args])
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def item(owner: str | None, day: int, status: Status, title: str = "Thing") -> DueItem:
+    when = date(2026, 11, day)
+    return DueItem("acme", Kind.action, f"A{day}", title, when, status, day - 23, owner, ("actions", 0, "due"))
+
+
+def test_grouping_order_overdue_then_soon_then_upcoming_and_no_owner_last() -> None:
+    items = [
+        item(None, 1, Status.overdue),
+        item("zoe", 28, Status.upcoming),
+        item("zoe", 25, Status.due_soon),
+        item("zoe", 20, Status.overdue),
+        item("zoe", 10, Status.overdue),
+        item("al", 24, Status.due_soon),
+    ]
+    sections = by_owner(items, {"zoe": "Zoë Z", "al": "al"})
+    assert [(s.owner, s.label) for s in sections] == [("al", "al"), ("zoe", "Zoë Z (zoe)"), (None, "no owner")]
+    assert [(status.value, [i.id for i in group]) for status, group in sections[1].groups] == [
+        ("overdue", ["A10", "A20"]),
+        ("due_soon", ["A25"]),
+        ("upcoming", ["A28"]),
+    ]
+
+
+def test_markdown_escapes_plan_text() -> None:
+    assert md_text("a|b *c* [x](y) <b>\n`z` #1 & _u_") == r"a\|b \*c\* \[x\](y) \<b\> \`z\` \#1 \& \_u\_"
+    text = to_markdown([item("al", 24, Status.due_soon, "Pay | <script>")], {}, date(2026, 11, 23), 14)
+    assert "| action: A24 Pay \\| \\<script\\> |" in text
