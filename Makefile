@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint explore clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ demo: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# Longer, random property runs (hypothesis profile "explore", see tests/conftest.py);
+# make test runs the same properties derandomized. Pin what this finds as @example.
+explore: $(STAMP)
+	$(BIN)/python -m pytest --hypothesis-profile explore \
+		tests/test_worktime_properties.py tests/test_cadence_properties.py tests/test_review_properties.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -3,6 +3,15 @@
 Makes ``tests/helpers.py`` importable as ``helpers`` from every test folder, and
 points asplan's public-holiday cache at a folder of this test session, so tests
 never read or write the user's real cache.
+
+Hypothesis runs under one of two profiles:
+
+* ``ci`` (the default, what ``make test`` runs): derandomized, so every run tries the
+  same examples and a red build is red again on the next run; no example database,
+  so what a developer's earlier runs found cannot make CI differ from a fresh clone.
+  Failures found by exploring are pinned as ``@example`` cases.
+* ``explore`` (``pytest --hypothesis-profile explore``, or ``make explore``): random
+  examples, many more of them, and the example database, to look for new failures.
 """
 
 from __future__ import annotations
@@ -13,8 +22,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("explore", max_examples=2000, derandomize=False, deadline=None, print_blob=True)
+# The hypothesis plugin loads --hypothesis-profile after this, so an explicit choice wins.
+settings.load_profile("ci")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

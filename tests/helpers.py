@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
+from hypothesis import settings
+
 from asplan.checker import Target, check_targets
 from asplan.config import Config
 from asplan.findings import Finding
@@ -38,6 +40,11 @@ MINIMAL_LINES = 8
 LOAD_CODES = ("ASP001", "ASP004")
 
 Triple = tuple[str, int, int]
+
+
+def examples(ci: int) -> int:
+    """A property test's example count: ``ci``, or more when the profile asks for more (``explore``)."""
+    return max(ci, settings.default.max_examples)
 
 
 def plan(body: str = "") -> str:

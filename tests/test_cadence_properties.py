@@ -1,4 +1,9 @@
-"""Property tests of cadence arithmetic and the duration / target grammars."""
+"""Property tests of cadence arithmetic and the duration / target grammars.
+
+The month-end boundaries (31st into a 30-day month or February, Feb 29 plus a year,
+December into January) are pinned as ``@example`` cases, so they run on every run
+whatever the random part draws.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from asplan.model.scalars import Cadence, Duration, Target
@@ -59,6 +64,9 @@ def nth_month(d: date, n: int) -> tuple[int, int]:
     return year, index + 1
 
 
+@example(Cadence("monthly"), date(2026, 1, 31), 1)  # Feb 28
+@example(Cadence("P1Y"), date(2024, 2, 29), 1)  # 2025-02-28
+@example(Cadence("monthly"), date(2026, 12, 31), 2)  # 2027-02-28
 @given(cadences, dates, st.integers(1, 12))
 def test_add_never_goes_backwards(cadence: Cadence, start: date, times: int) -> None:
     result = cadence.add(start, times)
@@ -66,6 +74,9 @@ def test_add_never_goes_backwards(cadence: Cadence, start: date, times: int) -> 
     assert result >= cadence.add(start, times - 1)
 
 
+@example(1, 0, 1, date(2026, 1, 30))  # Mar 1
+@example(0, 1, 0, date(2026, 12, 28))  # 2027-01-04
+@example(12, 0, 1, date(2024, 2, 29))  # 2025-03-01
 @given(st.integers(0, 40), st.integers(0, 8), st.integers(0, 60), dates)
 def test_a_mixed_cadence_is_its_months_then_its_days(months: int, weeks: int, days: int, start: date) -> None:
     # The months are added (and clamped) first: P1M1D from 2026-01-30 is Feb 28 + 1 day
@@ -77,6 +88,10 @@ def test_a_mixed_cadence_is_its_months_then_its_days(months: int, weeks: int, da
     assert Cadence(text).add(start) == month_part + timedelta(days=7 * weeks + days)
 
 
+@example(Cadence("monthly"), date(2026, 8, 31), 2)  # Oct 31, not Oct 30 via Sep 30
+@example(Cadence("quarterly"), date(2026, 11, 30), 1)  # 2027-02-28
+@example(Cadence("P1Y"), date(2024, 2, 29), 4)  # 2028-02-29
+@example(Cadence("annual"), date(2028, 2, 29), 1)  # 2029-02-28
 @given(month_only, dates, st.integers(1, 30))
 def test_month_only_cadence_clamps_to_the_month_end(cadence: Cadence, start: date, times: int) -> None:
     result = cadence.add(start, times)
@@ -84,6 +99,10 @@ def test_month_only_cadence_clamps_to_the_month_end(cadence: Cadence, start: dat
     assert result.day == min(start.day, last_day(result.year, result.month))
 
 
+@example(date(2026, 1, 31), 1)  # Feb 28
+@example(date(2024, 1, 31), 1)  # Feb 29 in a leap year
+@example(date(2026, 1, 31), 3)  # Apr 30
+@example(date(2026, 12, 31), 1)  # Jan 31 of the next year
 @given(dates, st.integers(0, 240))
 def test_monthly_times_n_is_the_nth_month_clamped_from_the_anchor(start: date, n: int) -> None:
     year, month = nth_month(start, n)
