@@ -21,7 +21,7 @@ import pytest
 from asplan.model.account import Fee, FeePer
 from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Credit, CreditTier, Sla
-from asplan.periods import is_closed, latest_closed, period_fee
+from asplan.periods import is_closed, latest_closed, overlapping, period_fee
 from asplan.sla.credits import format_money, period_credit, tier_percent
 from asplan.sla.measured import measured_periods
 
@@ -233,6 +233,24 @@ def test_a_period_closes_on_the_day_after_its_last_day(label: str, today: str, c
 )
 def test_latest_closed_period(kind: str, today: str, latest: str) -> None:
     assert latest_closed(kind, date.fromisoformat(today)).label == latest  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kind", "selection", "expected"),
+    [
+        # --period 2026-11 on a weekly SLA: Sun 11-01 is in W44 (Mon 10-26 .. Sun 11-01)
+        # and Mon 11-30 in W49: W44 .. W49.
+        ("week", "2026-11", ["2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"]),
+        # 2026-10 ends on Sat 10-31, in W44 too: W40 (Mon 09-28 .. Sun 10-04, holding 10-01) .. W44.
+        ("week", "2026-10", ["2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44"]),
+        ("quarter", "2026-10", ["2026-Q4"]),
+        ("month", "2026-Q3", ["2026-07", "2026-08", "2026-09"]),
+        ("month", "2026-W49", ["2026-11", "2026-12"]),  # Mon 11-30 .. Sun 12-06
+        ("month", "2026-W48", ["2026-11"]),  # Mon 11-23 .. Sun 11-29
+    ],
+)
+def test_overlapping_periods(kind: str, selection: str, expected: list[str]) -> None:
+    assert [p.label for p in overlapping(kind, PeriodLabel(selection))] == expected  # type: ignore[arg-type]
 
 
 def _availability(period: str, measurements: list[tuple[str, float]]) -> Sla:
