@@ -50,9 +50,7 @@ def period_fee(fee: Fee, kind: PeriodKind) -> Decimal:
     """
     if fee.per is FeePer.year:
         return fee.amount / _PER_YEAR[kind]
-    if kind == "week":
-        return fee.amount * 12 / 52
-    return fee.amount * 12 / _PER_YEAR[kind]
+    return fee.amount * 12 / _PER_YEAR[kind]  # a monthly fee: a year's worth, split (a week: x 12 / 52)
 
 
 def periods_between(first: PeriodLabel, last: PeriodLabel) -> list[PeriodLabel]:
