@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint explore clean
+.PHONY: demo test lint explore mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,19 @@ explore: $(STAMP)
 	$(BIN)/python -m pytest --hypothesis-profile explore \
 		tests/test_worktime_properties.py tests/test_cadence_properties.py tests/test_review_properties.py
 
+# Mutation testing of sla/, timecalc/, periods.py and the render view (slow, not part of
+# make test): docs/testing.md has the scores and timings. MUTANTS narrows the run, e.g.
+# make mutate MUTANTS='asplan.sla.credits*'; mutmut keeps results in mutants/ between runs.
+MUTATE_JOBS ?= 2
+MUTANTS ?=
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,mutate]'
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) $(MUTANTS)
+	$(BIN)/python bench/mutation_score.py --survivors
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info mutants
