@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from pydantic import ValidationError
 
 from asplan.model.plan import Plan
 from asplan.model.sla import Calendar
@@ -91,8 +92,21 @@ def test_midnight_gap_in_havana() -> None:
     assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=23)
 
 
+def test_unknown_zone_is_refused_where_it_is_written() -> None:
+    with pytest.raises(ValidationError, match=r"got 'Europe/Madird': did you mean 'Europe/Madrid'\?"):
+        madrid(timezone="Europe/Madird")
+    with pytest.raises(ValidationError, match=r"did you mean 'Europe/Madrid'\?"):
+        madrid(timezone="europe/madrid")
+    with pytest.raises(ValidationError, match=r"did you mean 'America/New_York'\?"):
+        madrid(timezone="America/NewYork")
+    with pytest.raises(ValidationError, match="an IANA time zone"):
+        madrid(timezone="localtime")  # whatever the machine is set to: not the same plan everywhere
+
+
 def test_unknown_sources_do_not_crash() -> None:
-    bad = madrid(holidays_from={"country": "XX"}, timezone="Mars/Olympus")
+    # The model refuses an unknown zone (ASP102); a calendar built anyway still never raises.
+    model = Calendar.model_validate({"hours": {"mon-fri": "09:00-17:00"}, "holidays_from": {"country": "XX"}})
+    bad = WorkCalendar.from_model("laboral", model.model_copy(update={"timezone": "Mars/Olympus"}))
     assert bad.tz.key == "UTC"
     assert not bad.is_holiday(date(2026, 12, 25))
     problems = bad.all_problems()

@@ -73,3 +73,34 @@ def test_default_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert default_paths(Config()) == ["."]
     (tmp_path / "plans").mkdir()
     assert default_paths(Config()) == ["plans"]
+
+
+def test_validation_rules_never_read_today() -> None:
+    """A plan every command accepts today is accepted tomorrow: validation findings do not move with today."""
+    from datetime import date
+
+    from asplan.loading import load_document
+    from asplan.model.validate import validate_plan
+    from asplan.rules import validation_rules
+    from asplan.rules.base import PlanContext
+
+    root = Path(__file__).resolve().parents[1]
+    files = [*sorted((root / "examples").glob("*.yaml")), *sorted((root / "tests/fixtures/schema").rglob("*.yaml"))]
+    assert validation_rules(), "no validation rule is registered"
+    checked = 0
+    for path in files:
+        document = load_document(str(path))
+        if not isinstance(document.data, dict) or "asplan" not in document.data:
+            continue
+        plan = validate_plan(document.data, document.positions, str(path)).plan
+        if plan is None:
+            continue
+        checked += 1
+        for rule in validation_rules():
+            assert rule.check is not None
+            seen = {
+                tuple(rule.check(PlanContext(str(path), plan, document.data, document.positions, today)))
+                for today in (date(1990, 1, 1), date(2026, 11, 23), date(9000, 1, 1))
+            }
+            assert len(seen) == 1, (rule.code, path)
+    assert checked >= 3

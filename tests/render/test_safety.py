@@ -14,6 +14,8 @@ from asplan.render.markdown_text import is_safe_url, to_html, to_markdown
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} {% raw %} [x](javascript:alert(3)) \"q'"
 EVIL_YAML = EVIL.replace("'", "''")
+# An e-mail must be one address (check refuses anything else), but that can still be hostile text.
+EVIL_EMAIL = "'x{{7*7}}&{%raw%}/*@evil.example'"
 
 
 def _plan() -> str:
@@ -47,7 +49,7 @@ selection:
     - {{name: b, weight: 25, score: 3}}
     - {{name: c, weight: 25, score: 3}}
 people:
-  - {{id: m, name: {e}, side: provider, role: {e}, email: {e}, phone: {e}, executive: true}}
+  - {{id: m, name: {e}, side: provider, role: {e}, email: {EVIL_EMAIL}, phone: {e}, executive: true}}
   - {{id: c, name: {e}, side: client, role: {e}, reports_to: c2, decision_maker: true}}
   - {{id: c2, name: {e}, side: client, role: {e}, executive: true}}
 objectives:

@@ -64,3 +64,44 @@ def test_well_formed_values_pass() -> None:
         """
     )
     assert lint(text, "ASP102") == []
+
+
+def test_unknown_time_zones_with_did_you_mean() -> None:
+    """A misspelt zone used to fall back to UTC with no finding: every SLA figure moved by hours."""
+    text = plan(
+        """\
+        calendars:
+          office: {timezone: EST5, hours: {mon-fri: "09:00-17:00"}}
+        """
+    ).replace("  tier: high", "  tier: high\n  timezone: America/NewYork")
+    findings = check_text(text, select=["ASP102"])
+    assert [(f.code, f.line, f.column, f.path) for f in findings] == [
+        ("ASP102", 6, 13, "account.timezone"),
+        ("ASP102", 11, 22, "calendars.office.timezone"),
+    ]
+    assert messages(findings, "ASP102") == [
+        "account.timezone: expected an IANA time zone like Europe/Madrid, America/New_York or UTC,"
+        " got 'America/NewYork': did you mean 'America/New_York'?",
+        "calendars.office.timezone: expected an IANA time zone like Europe/Madrid, America/New_York or UTC,"
+        " got 'EST5': did you mean 'EST'?",
+    ]
+
+
+def test_known_time_zones_pass() -> None:
+    text = MINIMAL.replace("  tier: high", "  tier: high\n  timezone: America/New_York")
+    assert lint(text, "ASP102") == []
+    assert lint(text.replace("America/New_York", "UTC"), "ASP102") == []
+
+
+def test_invalid_email() -> None:
+    text = MINIMAL.replace("side: provider}", "side: provider, email: maria at example.com}")
+    findings = check_text(text, select=["ASP102"])
+    assert [(f.code, f.line, f.column, f.path) for f in findings] == [("ASP102", 8, 59, "people[0].email")]
+    assert messages(findings, "ASP102") == [
+        "people[0].email: expected an e-mail address like maria.lopez@example.com, got 'maria at example.com'"
+    ]
+    for bad in ("maria@example", "maria@@example.com", "<maria@example.com>", "a@b.com, c@d.com"):
+        quoted = MINIMAL.replace("side: provider}", f"side: provider, email: '{bad}'}}")
+        assert lint(quoted, "ASP102") == [("ASP102", 8, 59)], bad
+    good = MINIMAL.replace("side: provider}", "side: provider, email: maria.lopez+asp@example.co.uk}")
+    assert lint(good, "ASP102") == []

@@ -52,3 +52,26 @@ def test_defined_references_and_24x7_pass() -> None:
         """
     )
     assert lint(text, "ASP202") == []
+
+
+def test_unknown_holiday_subdivision_is_refused_by_every_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ASP202 is a validation rule: sla used to count no public holidays, silently."""
+    from typer.testing import CliRunner
+
+    from asplan.cli.app import app
+
+    text = plan(
+        """\
+        calendars:
+          office: {timezone: Europe/Madrid, hours: {mon-fri: "09:00-17:00"},
+                   holidays_from: {country: ES, subdivision: XX}}
+        slas:
+          - {id: SLA-1, name: Uptime, target: ">= 99.9%", penalty: credit}
+        """
+    )
+    assert lint(text, "ASP202") == [("ASP202", 11, 54)]
+    (tmp_path / "acme.yaml").write_text(text, encoding="utf-8")
+    for command in (["sla"], ["render"], ["status"]):
+        result = CliRunner().invoke(app, [*command, str(tmp_path / "acme.yaml"), "--today", "2026-11-23"])
+        assert result.exit_code == 2, (command, result.output)
+        assert "acme.yaml:11: calendar office: country ES has no subdivision 'XX'" in result.output

@@ -77,3 +77,23 @@ def test_today_and_planned_future_dates_pass(tmp_path: Path) -> None:
         "reviews: {every: quarterly, next: 2027-02-01, history: [{date: 2026-11-23}]}\n"
     )
     assert run(tmp_path, text) == []
+
+
+def test_sla_measurement_for_a_period_not_started(tmp_path: Path) -> None:
+    from helpers import lint, plan
+
+    text = plan(
+        """\
+        slas:
+          - id: SLA-1
+            name: Availability
+            target: ">= 99.9%"
+            penalty: 10 %
+            measurements:
+              - {period: "2026-11", value: 99.95}
+              - {period: "2026-12", value: 99.95}
+        """
+    )
+    # today 2026-11-23: November is open (an interim figure is fine), December has not started
+    assert lint(text, "ASP308") == [("ASP308", 16, 18)]
+    assert lint(text, "ASP308", today=date(2026, 12, 1)) == []

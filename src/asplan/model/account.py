@@ -7,7 +7,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from asplan.model.base import PlanModel
 from asplan.model.locale_tag import DEFAULT_LOCALE, LocaleTag
-from asplan.model.scalars import Id, Number, StrictDate, Whole
+from asplan.model.scalars import Id, Number, StrictDate, TimeZoneName, Whole
 
 
 class Tier(StrEnum):
@@ -71,7 +71,9 @@ class Account(PlanModel):
         description="BCP 47 locale of rendered documents (dates, numbers, currency); default es-ES or en-GB.",
         examples=["es-MX", "en-US"],
     )
-    timezone: str = Field(default="UTC", description="IANA time zone of the account.", examples=["Europe/Madrid"])
+    timezone: TimeZoneName = Field(
+        default="UTC", description="IANA time zone of the account.", examples=["Europe/Madrid"]
+    )
     since: StrictDate | None = Field(default=None, description="Client since this date.")
     summary: str | None = Field(default=None, description="Markdown summary of the account.")
     contract: Contract | None = Field(default=None, description="The current contract.")

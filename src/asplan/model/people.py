@@ -5,7 +5,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import Flag, Id
+from asplan.model.scalars import Email, Flag, Id
 
 
 class Side(StrEnum):
@@ -33,7 +33,7 @@ class Person(PlanModel):
     name: str = Field(min_length=1, description="Full name.")
     side: Side = Field(description="`provider` or `client`.")
     role: str | None = Field(default=None, description="Role or job title.")
-    email: str | None = Field(default=None, description="E-mail address.")
+    email: Email | None = Field(default=None, description="E-mail address.")
     phone: str | None = Field(default=None, description="Phone number.")
     reports_to: Id | None = Field(default=None, description="Person id on the same side.")
     decision_maker: Flag = Field(default=False, description="Takes buying decisions.")

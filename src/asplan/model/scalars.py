@@ -30,10 +30,12 @@ from pydantic_core import CoreSchema, core_schema
 
 __all__ = [
     "DURATION_PATTERN",
+    "EMAIL_PATTERN",
     "ID_MAX_LENGTH",
     "ID_PATTERN",
     "Cadence",
     "Duration",
+    "Email",
     "Id",
     "Money",
     "PeriodKind",
@@ -42,8 +44,10 @@ __all__ = [
     "Target",
     "TargetKind",
     "TargetOp",
+    "TimeZoneName",
     "parse_date",
     "parse_id",
+    "parse_time_zone",
 ]
 
 # A private context: results must not depend on whatever another library did to the
@@ -899,3 +903,103 @@ Whole: TypeAlias = Annotated[int, Strict()]
 
 Flag: TypeAlias = Annotated[bool, Strict()]
 """``true`` or ``false`` only: ``"yes"`` or ``1`` in a plan is a mistake, not a boolean."""
+
+
+# ------------------------------------------------------------------------ Time zones
+
+_ZONE_EXPECTED: Final = "an IANA time zone like Europe/Madrid, America/New_York or UTC"
+# Names the zone database has that do not name a place: ``localtime`` is whatever the
+# machine running asplan is set to, so a plan using it would not mean the same
+# everywhere; ``posixrules`` and ``Factory`` are artefacts of the database build.
+_NOT_ZONES: Final = frozenset({"localtime", "posixrules", "Factory"})
+
+
+def _zone_key(name: str) -> str:
+    return re.sub(r"[\s_-]", "", name).lower()
+
+
+def suggest_time_zone(name: str) -> str | None:
+    """The IANA name a misspelt one most likely meant (``America/NewYork`` -> ``America/New_York``)."""
+    import difflib
+    import zoneinfo
+
+    known = sorted(z for z in zoneinfo.available_timezones() if z not in _NOT_ZONES)
+    by_key = {_zone_key(z): z for z in known}
+    exact = by_key.get(_zone_key(name))
+    if exact is not None:
+        return exact
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def parse_time_zone(value: object) -> str:
+    """An IANA time zone name, checked against the zone database; ``ValueError`` says what was meant.
+
+    Why here and not where the zone is used: a zone that does not exist would make
+    every time in the plan's SLAs UTC, which is a silent change of the money.
+    """
+    if not isinstance(value, str):
+        _fail(_ZONE_EXPECTED, value)
+    name = str(value)
+    import zoneinfo
+
+    valid = (
+        bool(name)
+        and name not in _NOT_ZONES
+        and not name.startswith(("posix/", "right/", "/"))
+        and ".." not in name.split("/")
+    )
+    if valid:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            valid = False
+    if not valid:
+        suggestion = suggest_time_zone(name) if name else None
+        _fail(_ZONE_EXPECTED, value, f"did you mean {suggestion!r}?" if suggestion else "not in the time zone database")
+    return name
+
+
+TimeZoneName: TypeAlias = Annotated[
+    str,
+    BeforeValidator(parse_time_zone),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "description": "An IANA time zone name (Europe/Madrid, America/New_York, UTC).",
+            "examples": ["Europe/Madrid", "America/New_York", "UTC"],
+        }
+    ),
+]
+"""A time zone of the IANA database, by its name."""
+
+
+# --------------------------------------------------------------------------- E-mail
+
+_EMAIL_CHARS: Final = r"[^@\s<>\"'()\[\]:;,]"
+EMAIL_PATTERN: Final = rf"^{_EMAIL_CHARS}+@{_EMAIL_CHARS}+\.[^@\s<>\"'()\[\]:;,.]+$"
+"""One address, ``name@domain.tld``: what a document can link with ``mailto:`` (ECMA-262 too)."""
+_EMAIL_RE: Final = re.compile(EMAIL_PATTERN)
+
+
+def _email(value: object) -> str:
+    if not isinstance(value, str) or not _EMAIL_RE.match(value):
+        _fail("an e-mail address like maria.lopez@example.com", value)
+    return str(value)
+
+
+Email: TypeAlias = Annotated[
+    str,
+    BeforeValidator(_email),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "email",
+            "pattern": EMAIL_PATTERN,
+            "description": "One e-mail address, like maria.lopez@example.com.",
+            "examples": ["maria.lopez@example.com"],
+        }
+    ),
+]
+"""An e-mail address: one address, so a rendered document can link it."""

@@ -12,7 +12,7 @@ from typing import Self
 from pydantic import Field, field_validator, model_validator
 
 from asplan.model.base import PlanModel
-from asplan.model.scalars import Id, Money, Number, PeriodLabel, StrictDate, Target
+from asplan.model.scalars import Id, Money, Number, PeriodLabel, StrictDate, Target, TimeZoneName
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAYS_RE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$")
@@ -61,7 +61,7 @@ class HolidaySource(PlanModel):
 class Calendar(PlanModel):
     """A working-time calendar: weekly opening hours, minus holidays."""
 
-    timezone: str = Field(default="UTC", description="IANA time zone the hours are read in.")
+    timezone: TimeZoneName = Field(default="UTC", description="IANA time zone the hours are read in.")
     hours: dict[str, str] = Field(
         description="Opening hours per day or day range.",
         examples=[{"mon-fri": "09:00-18:00"}],

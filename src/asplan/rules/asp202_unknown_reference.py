@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asplan.findings import Severity
-from asplan.rules.base import Hit, PlanContext
+from asplan.rules.base import Hit, PlanContext, Scope
 
 CODE = "ASP202"
 NAME = "unknown-reference"
 SEVERITY = Severity.ERROR
 SUMMARY = "reference to an unknown objective or calendar"
+SCOPE = Scope.VALIDATE  # an unknown calendar or holiday source changes every SLA figure computed on it
 
 BUILTIN_CALENDARS = frozenset({"24x7"})
 

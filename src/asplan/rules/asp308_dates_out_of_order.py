@@ -5,7 +5,8 @@ Reports dates that contradict each other or today:
 - a change request `decided` before it was `requested`;
 - things recorded as having happened, dated after today: a review in
   `reviews.history`, an action's or a milestone's `done`, a KPI measurement, a
-  touchpoint's `last`, the continuity `last_test`.
+  touchpoint's `last`, the continuity `last_test`;
+- an SLA measurement for a period that has not started yet.
 
 Planned dates (`due`, `reviews.next`, a future hand-off or contract) may of course be
 in the future; only records of the past may not.
@@ -102,3 +103,12 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
                 f"{what} is dated {when.isoformat()}, after today ({ctx.today.isoformat()}):"
                 " only what already happened is recorded",
             )
+    for sla in plan.slas:
+        for i, measurement in enumerate(sla.measurements):
+            period = measurement.period
+            if period.start > ctx.today:
+                yield Hit(
+                    (*sla.path, "measurements", i, "period"),
+                    f"{sla.id}: period {period.label} starts on {period.start.isoformat()}, after today"
+                    f" ({ctx.today.isoformat()}): it cannot have been measured yet",
+                )

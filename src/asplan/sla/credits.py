@@ -51,15 +51,17 @@ def period_credit(
 
     Each breach costs ``percent`` of the period fee, the percent of the worst tier its
     value falls into, or the fixed ``amount``; the sum is capped at ``cap_percent`` of
-    the period fee. Nothing carries over from another period.
+    the period fee, and never exceeds the period fee itself (spec §7.1). Nothing
+    carries over from another period.
     """
     if credit is None:
         return Charge(Decimal(0), fee_currency)
     if credit.amount is not None:
         currency = credit.amount.currency or fee_currency
         total = credit.amount.amount * len(breach_values)
-        if credit.cap_percent is not None and period_fee is not None and currency == fee_currency:
-            total = min(total, period_fee * credit.cap_percent / _HUNDRED)
+        if period_fee is not None and currency == fee_currency:
+            cap = min(credit.cap_percent, _HUNDRED) if credit.cap_percent is not None else _HUNDRED
+            total = min(total, period_fee * cap / _HUNDRED)
         return Charge(total, currency)
     if not breach_values:
         return Charge(Decimal(0), fee_currency)
@@ -69,8 +71,8 @@ def period_credit(
         percent = credit.percent * len(breach_values)
     else:
         percent = sum((tier_percent(credit.tiers, v) for v in breach_values), Decimal(0))
-    if credit.cap_percent is not None:
-        percent = min(percent, credit.cap_percent)
+    # Never more than the period's fee: 15 breached tickets at 10 % each are the whole fee, not 150 %.
+    percent = min(percent, credit.cap_percent if credit.cap_percent is not None else _HUNDRED, _HUNDRED)
     return Charge(period_fee * percent / _HUNDRED, fee_currency)
 
 
