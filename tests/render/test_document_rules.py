@@ -141,8 +141,10 @@ slas:
     [
         (
             "html",
-            '<td class="nowrap">September 2026</td><td class="num">99.89999%</td><td><span class="badge breached">',
-            '<td class="nowrap">October 2026</td><td class="num">99.9%</td><td><span class="badge met">',
+            '<td><strong>September 2026</strong></td><td data-label="Actual" class="num">99.89999%</td>'
+            '<td data-label="Status"><span class="badge breached">',
+            '<td><strong>October 2026</strong></td><td data-label="Actual" class="num">99.9%</td>'
+            '<td data-label="Status"><span class="badge met">',
         ),
         ("md", "| September 2026 | 99.89999% | **breached** |", "| October 2026 | 99.9% | met |"),
     ],
