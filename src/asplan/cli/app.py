@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from asplan import __version__
 from asplan.cli import check as check_cmd
+from asplan.cli import diff as diff_cmd
 from asplan.cli import due as due_cmd
 from asplan.cli import init as init_cmd
 from asplan.cli import new as new_cmd
@@ -90,6 +91,7 @@ def main_options(
 
 app.command("check")(check_cmd.check)
 app.command("due")(due_cmd.due)
+app.command("diff")(diff_cmd.diff)
 app.command("init")(init_cmd.init)
 app.command("new")(new_cmd.new)
 app.command("review")(review_cmd.review)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from asplan.cli.common import fail, load_config, today
+
+if TYPE_CHECKING:
+    from asplan.plandiff import Baseline
 
 
 def render(
@@ -31,6 +35,10 @@ def render(
     ] = None,
     today_option: Annotated[str | None, typer.Option("--today", help="Date of the figures, YYYY-MM-DD.")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel processes (default: CPU count).")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="REV", help="Add a section with what changed since this git revision."),
+    ] = None,
 ) -> None:
     """Render plans as self-contained HTML or GitHub Markdown for the client (or internal use)."""
     from asplan.plan_source import default_paths
@@ -71,6 +79,8 @@ def render(
         fail("--jobs: expected a number of processes, 1 or more")
     try:
         plans = plan_paths(paths or default_paths(config), config.max_file_bytes)
+        if since is not None:
+            options = replace(options, since=_baseline(since, plans, config.max_file_bytes))
         target = Path(output) if output else None
         as_file = target is not None and target.suffix.lower() in (".html", ".htm", ".md") and not target.is_dir()
         if len(plans) == 1 and (target is None or as_file):
@@ -91,3 +101,19 @@ def render(
     except RenderError as exc:
         fail(str(exc))
     typer.echo(f"asplan: wrote {len(written)} files to {target}", err=True)
+
+
+def _baseline(rev: str, plans: list[Path], max_bytes: int) -> Baseline:
+    """The plans being rendered as they were at ``rev`` (read with git)."""
+    from asplan.gitrev import GitError, Repository
+    from asplan.plandiff import Baseline, snapshot_at
+
+    try:
+        repo = Repository.around()
+        commit = repo.commit(repo.resolve(rev))
+        snapshot = snapshot_at(repo, commit.sha, rev, [str(p) for p in plans], max_bytes)
+    except GitError as exc:
+        fail(f"--since: {exc}")
+    for line in snapshot.failures:
+        typer.echo(f"asplan: warning: --since: {line} (compared as if absent)", err=True)
+    return Baseline.of(snapshot, commit.sha, commit.day)

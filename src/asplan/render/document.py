@@ -25,6 +25,7 @@ import jinja2
 from asplan.fileio import atomic_write_text, commit, discard, stage_bytes, sync_folder
 from asplan.model.plan import Plan
 from asplan.parallel import ordered_map
+from asplan.plandiff import Baseline, Change
 from asplan.render import markdown_text
 from asplan.render.i18n import locale
 from asplan.render.portfolio import PortfolioRow, portfolio_row, sort_rows
@@ -54,6 +55,8 @@ class RenderOptions:
     template_dir: Path | None = None
     warn_days: int = 14
     kpi_grace_days: int = 7
+    since: Baseline | None = None
+    """``render --since``: the plans at that revision, for a "changes since" section."""
 
 
 def load_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Plan:
@@ -133,6 +136,9 @@ def render_view(view: PlanView, fmt: Format, template_dir: Path | None = None) -
 
 def plan_view(plan: Plan, today: date, options: RenderOptions, source: Path | None = None) -> PlanView:
     """The view model, with SLA engine refusals turned into one-line errors."""
+    since = None
+    if options.since is not None and plan.account is not None and source is not None:
+        since = (options.since, _changes_since(options.since, plan.account.id, source, options.audience))
     try:
         return build_view(
             plan,
@@ -142,9 +148,22 @@ def plan_view(plan: Plan, today: date, options: RenderOptions, source: Path | No
             source=source,
             warn_days=options.warn_days,
             kpi_grace_days=options.kpi_grace_days,
+            since=since,
         )
     except SourceError as exc:
         raise RenderError(f"{source or 'plan'}: {exc}") from None
+
+
+def _changes_since(baseline: Baseline, account: str, source: Path, audience: Audience) -> list[Change]:
+    """The plan's changes since the baseline, compared as data (the file is read again for its raw data)."""
+    from asplan.loading import LoadError, parse_yaml, read_text
+    from asplan.plandiff import plan_changes
+
+    try:
+        data = parse_yaml(read_text(str(source))).data
+    except LoadError as exc:  # it was read a moment ago: only a file changing under us gets here
+        raise RenderError(f"{source}:{exc.line}: {exc.message}") from None
+    return plan_changes(baseline, account, data, str(source), audience)
 
 
 def render_plan(plan: Plan, today: date, options: RenderOptions, source: Path | None = None) -> str:

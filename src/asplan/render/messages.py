@@ -56,6 +56,7 @@ _ALL: Final = (
     msg("aud.internal_title", "Not in the client's version"),
     # sections
     msg("sec.account", "Account"),
+    msg("sec.since", "Changes"),
     msg("sec.business", "Business overview"),
     msg("sec.selection", "Key-account selection"),
     msg("sec.handoff", "Hand-off from sales"),
@@ -336,6 +337,19 @@ _ALL: Final = (
     msg("dur.h", "{n} h"),
     msg("dur.d", "{n} d"),
     msg("dur.w", "{n} wk"),
+    # changes since a revision (render --since)
+    msg("since.title", "Changes since {date}"),
+    msg("since.intro", "What changed in this plan since revision {rev} ({commit}) of {date}, entry by entry."),
+    msg("since.none", "No changes since revision {rev} ({commit}) of {date}."),
+    msg("since.new_plan", "The plan is new since {date}."),
+    msg("since.change", "Change"),
+    msg("since.path", "Entry"),
+    msg("since.before", "Before"),
+    msg("since.after", "After"),
+    # TRANSLATORS: a change to an entry of the plan (Spanish: el cambio; the entry was "añadido")
+    msg("since.added", "added"),
+    msg("since.removed", "removed"),
+    msg("since.changed", "changed"),
     # portfolio
     msg("pf.account", "Account"),
     msg("pf.period", "period {period}"),

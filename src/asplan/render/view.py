@@ -29,6 +29,7 @@ from asplan.model.objectives import ActionStatus, Direction, Kpi
 from asplan.model.plan import Plan
 from asplan.model.scalars import Duration, PeriodLabel
 from asplan.model.sla import Sla
+from asplan.plandiff import Baseline, Change, flow
 from asplan.render import charts
 from asplan.render.i18n import LANGUAGES, Locale, locale
 from asplan.render.numbers import Op, as_decimal
@@ -167,6 +168,17 @@ class SlaView:
 
 
 @dataclass(frozen=True)
+class ChangeView:
+    """One change since the revision of ``render --since`` (already filtered for the audience)."""
+
+    change: str  # added | removed | changed
+    label: str
+    path: str  # "" for the whole plan
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class Row:
     """A generic labelled value (fact sheets)."""
 
@@ -245,6 +257,11 @@ class PlanView:
     communication: list[dict[str, object]] = field(default_factory=list)
     risks: list[dict[str, str | bool | None]] = field(default_factory=list)
     due: list[DueItem] = field(default_factory=list)
+    since: str | None = None
+    """The revision of ``render --since`` (``None``: no "changes since" section)."""
+    since_date: str = ""
+    since_commit: str = ""
+    changes_since: list[ChangeView] = field(default_factory=list)
     internal_sections: set[str] = field(default_factory=set)
     """Sections shown only because this is the internal document (the client's leaves them out)."""
 
@@ -253,6 +270,7 @@ class PlanView:
         """The sections this document has, in the order of spec §1."""
         present = {
             "account": True,
+            "since": self.since is not None,
             "business": bool(self.business or self.business_lists or self.analyst_reports),
             "selection": self.selection is not None,
             "handoff": bool(self.handoff),
@@ -341,8 +359,13 @@ def build_view(
     source: Path | None = None,
     warn_days: int = 14,
     kpi_grace_days: int = 7,
+    since: tuple[Baseline, Sequence[Change]] | None = None,
 ) -> PlanView:
-    """The document's content for ``audience`` in ``lang`` (default: the plan's language)."""
+    """The document's content for ``audience`` in ``lang`` (default: the plan's language).
+
+    ``since`` is ``render --since``'s baseline and the plan's changes since then
+    (:func:`asplan.plandiff.plan_changes`, computed for this audience).
+    """
     if plan.account is None:
         raise ValueError("a plan without an account cannot be rendered")
     account = plan.account
@@ -401,6 +424,8 @@ def build_view(
     _continuity(view, plan, b, by_key)
     _communication(view, plan, b, by_key)
     _risks(view, plan, b)
+    if since is not None:
+        _since(view, b, *since)
     return view
 
 
@@ -921,4 +946,24 @@ def _risks(view: PlanView, plan: Plan, b: _Builder) -> None:
                 "status": r.status.value,
                 "status_label": t(f"risk.{r.status.value}"),
             }
+        )
+
+
+def _since(view: PlanView, b: _Builder, baseline: Baseline, changes: Sequence[Change]) -> None:
+    t = b.t
+    view.since = baseline.label
+    view.since_date = b.date(baseline.day)
+    view.since_commit = baseline.commit[:7]
+    for c in changes:
+        if not c.path:  # the plan did not exist at the revision
+            view.changes_since.append(ChangeView(c.change, t("since.new_plan", date=view.since_date), "", "", ""))
+            continue
+        view.changes_since.append(
+            ChangeView(
+                change=c.change,
+                label=t(f"since.{c.change}"),
+                path=c.path,
+                old=flow(c.old, 120) if c.old is not None else "",
+                new=flow(c.new, 120) if c.new is not None else "",
+            )
         )

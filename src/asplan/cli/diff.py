@@ -1,0 +1,80 @@
+"""``asplan diff``: what changed in the plans since a git revision, keyed by ids."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from asplan.cli.common import fail, load_config, write_output
+
+FORMATS = ("text", "json", "md")
+
+
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[REV] [PATHS]...",
+            help="A git revision (default HEAD), then plan files or folders (default: as for check).",
+        ),
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", metavar="REV", help="Compare with this revision instead of the working tree.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, json or md.")] = "text",
+    audience: Annotated[
+        str, typer.Option("--audience", help="internal (default: every field) or client (what the client may see).")
+    ] = "internal",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+) -> None:
+    """What changed in the plans between a git revision and the working tree (or --to REV).
+
+    Plans are compared as data, keyed by ids: reordering a list is no change, renaming
+    an id is a removal and an addition. The first argument is a revision when git knows
+    it as one, else a path. Plans that cannot be read are named on stderr and skipped
+    (exit 2 after the report).
+    """
+    from asplan.gitrev import GitError, Repository
+    from asplan.plan_source import default_paths
+    from asplan.plandiff import diff_snapshots, snapshot_at, snapshot_worktree, to_json, to_markdown, to_text
+
+    if output_format not in FORMATS:
+        fail(f"--format {output_format}: expected text, json or md")
+    if audience not in ("client", "internal"):
+        fail(f"--audience {audience}: expected internal or client")
+    config = load_config()
+    words = list(args or [])
+    try:
+        repo = Repository.around()
+        rev = "HEAD"
+        if words:
+            try:
+                repo.resolve(words[0])
+                rev = words.pop(0)
+            except GitError:
+                if not os.path.exists(words[0]):
+                    fail(f"{words[0]}: unknown revision, and no such file or folder")
+        paths = words or default_paths(config)
+        old = snapshot_at(repo, repo.resolve(rev), rev, paths, config.max_file_bytes)
+        if to is not None:
+            new = snapshot_at(repo, repo.resolve(to), to, paths, config.max_file_bytes)
+        else:
+            missing = [p for p in paths if not os.path.exists(p) and not old.plans]
+            if missing:
+                fail(f"{missing[0]}: no such file or folder (in the working tree or at {rev})")
+            new = snapshot_worktree(paths, config.max_file_bytes)
+    except GitError as exc:
+        fail(str(exc))
+    changes = diff_snapshots(old, new, "client" if audience == "client" else "internal")
+    for line in [*old.failures, *new.failures]:
+        typer.echo(f"asplan: error: {line} (skipped)", err=True)
+    if output_format == "json":
+        text = to_json(changes, old, new, "client" if audience == "client" else "internal")
+    elif output_format == "md":
+        text = to_markdown(changes, old, new)
+    else:
+        text = to_text(changes, old, new)
+    write_output(text, output)
+    raise typer.Exit(2 if old.failures or new.failures else 0)
