@@ -40,5 +40,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(params=["libyaml", "python"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test under libyaml's C parser and under ruamel's pure-Python fallback.
+
+    Spec §7.8: without the C extension the findings must be the same. The first param
+    also asserts that the C parser *is* available here, so the fast path stays tested.
+    Subprocesses inherit the choice through the environment.
+    """
+    from asplan.loading import PARSER_ENV, yaml_parser_name
+
+    monkeypatch.setenv(PARSER_ENV, request.param)
+    assert yaml_parser_name() == request.param
+    return str(request.param)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["ASPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="asplan-test-cache-")

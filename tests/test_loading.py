@@ -17,6 +17,9 @@ from asplan.loading import (
     read_text,
 )
 
+# Spec §7.8: the same findings with and without libyaml's C parser.
+pytestmark = pytest.mark.usefixtures("yaml_parser")
+
 
 def load_error(text: str) -> tuple[str, int, int, str]:
     with pytest.raises(LoadError) as info:

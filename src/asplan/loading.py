@@ -1,8 +1,9 @@
 """YAML -> plain data plus a map of where every key and value sits in the file.
 
 Why not ruamel's round-trip loader: it gives positions but costs ~85 ms a plan.
-Instead we drive libyaml's C *parser* (``ruamel.yaml.cyaml.CParser``) and compose the
-data ourselves from its events, which carry marks. That one loop also gives us every
+Instead we drive libyaml's C *parser* (``ruamel.yaml.cyaml.CParser``; ruamel's
+pure-Python parser when the C extension is missing) and compose the data ourselves
+from its events, which carry marks. That one loop also gives us every
 safety guarantee of spec §5 for free, because nothing is ever *constructed* by a YAML
 library:
 
@@ -20,6 +21,7 @@ library:
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -277,10 +279,136 @@ def _is_tab_indent(text: str, line: int, column: int, exc: Exception) -> bool:
     return prefix.endswith("\t") and not prefix[:-1].strip(" \t-?:")
 
 
+PARSER_ENV = "ASPLAN_YAML_PARSER"
+
+
+def yaml_parser_name() -> str:
+    """Which YAML parser this process uses: ``"libyaml"`` (C) or ``"python"`` (ruamel's own).
+
+    The C parser comes from ``ruamel.yaml.clib`` (or ``ruamel.yaml.clibz``), which has no
+    build for PyPy or some platforms, and which ruamel.yaml 0.19 makes an optional extra.
+    Without it asplan must still work, only slower; ``ASPLAN_YAML_PARSER=python`` forces
+    the fallback so that the tests can prove both give the same findings.
+    """
+    if os.environ.get(PARSER_ENV, "").lower() == "python":
+        return "python"
+    try:
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]  # noqa: F401
+    except ImportError:
+        return "python"
+    return "libyaml"
+
+
+def _event_parser(text: str) -> Any:
+    """An object whose ``get_event()`` yields ruamel's parse events for ``text``.
+
+    Both parsers emit the same event classes with the same marks; the pure-Python one
+    reports a plain scalar's style as ``None`` where libyaml says ``""``, which the
+    composer treats alike.
+    """
+    if yaml_parser_name() == "libyaml":
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+        return CParser(text)
+    return _PythonParser(text)
+
+
+class _PythonParser:
+    """ruamel's pure-Python parser behind libyaml's ``get_event()`` interface.
+
+    One difference is smoothed over so that findings point at the same place: for a
+    key with an empty value (``actions:``) ruamel marks the empty value at the start of
+    the *next* token, libyaml right after the colon, which is where a user looks.
+    """
+
+    def __init__(self, text: str) -> None:
+        from ruamel.yaml import YAML
+
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Scanner = _libyaml_tabs_scanner()
+        self._text = text
+        self._events = yaml.parse(text)
+        self._previous: Any = None
+
+    def get_event(self) -> Any:
+        from ruamel.yaml.events import ScalarEvent
+
+        event = next(self._events)
+        previous, self._previous = self._previous, event
+        if (
+            type(event) is ScalarEvent
+            and event.value == ""
+            and event.style is None
+            and event.tag is None
+            and type(previous) is ScalarEvent
+        ):
+            end = previous.end_mark
+            index = end.index
+            while index < len(self._text) and self._text[index] in " \t":
+                index += 1
+            if index < len(self._text) and self._text[index] == ":":
+                event.start_mark = _Mark(end.line, end.column + index - end.index + 1, index + 1)
+        return event
+
+
+@functools.cache
+def _libyaml_tabs_scanner() -> type:
+    """ruamel's scanner, taking tabs as blanks where libyaml does (``key:\tvalue``, ``a\tb``).
+
+    ruamel (like PyYAML) refuses a tab anywhere in block context; libyaml, and the YAML
+    spec, allow it as separation once the line's indentation is over. The loop below is
+    libyaml's ``yaml_parser_scan_to_next_token``: a tab is skipped inside flow
+    collections or where no simple key may start (after a ``:``, ``-`` or ``?``), and
+    a byte order mark is skipped at the start of any line.
+    """
+    from ruamel.yaml.scanner import Scanner
+
+    line_ends = "\0\r\n\x85\u2028\u2029"
+
+    class LibyamlTabsScanner(Scanner):
+        def scan_to_next_token(self) -> None:
+            reader = self.reader
+            peek = reader.peek
+            forward = reader.forward
+            while True:
+                if reader.column == 0 and peek() == "\ufeff":
+                    forward()
+                while peek() == " " or (peek() == "\t" and (self.flow_level or not self.allow_simple_key)):
+                    forward()
+                if peek() == "#":
+                    while peek() not in line_ends:
+                        forward()
+                if not self.scan_line_break():
+                    return
+                if not self.flow_level:
+                    self.allow_simple_key = True
+
+        def scan_plain_spaces(self, indent: int, start_mark: Any) -> Any:
+            # libyaml takes tabs between the words of a plain scalar as blanks too.
+            peek = self.reader.peek
+            length = 0
+            while peek(length) in " \t":
+                length += 1
+            if length and peek(length) not in line_ends:
+                blanks = self.reader.prefix(length)
+                self.reader.forward(length)
+                return [blanks]
+            self.reader.forward(length)
+            return super().scan_plain_spaces(indent, start_mark)
+
+    return LibyamlTabsScanner
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    column: int
+    index: int
+
+
 def parse_yaml(text: str, path: str = "<string>") -> Document:
     """Compose ``text`` into plain data and positions; raises :class:`LoadError`."""
     from ruamel.yaml import events as ev
-    from ruamel.yaml.cyaml import CParser as Parser  # type: ignore[attr-defined]
     from ruamel.yaml.error import YAMLError
 
     if "\x00" in text:
@@ -353,7 +481,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
         return (*parent.path, parent.key)
 
     try:
-        parser = Parser(text)
+        parser = _event_parser(text)
         while True:
             event = parser.get_event()
             kind = type(event)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import MINIMAL, check_text, lint, messages
+
+# Spec §7.8: the same findings with and without libyaml's C parser.
+pytestmark = pytest.mark.usefixtures("yaml_parser")
 
 
 def test_unclosed_flow_sequence() -> None:

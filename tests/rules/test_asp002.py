@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import MINIMAL, check_text, lint, messages, plan
+
+# Spec §7.8: the same findings with and without libyaml's C parser.
+pytestmark = pytest.mark.usefixtures("yaml_parser")
 
 
 def test_duplicate_top_level_key() -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from asplan.config import Config
 from helpers import MINIMAL, check_text, lint, messages
+
+# Spec §7.8: the same findings with and without libyaml's C parser.
+pytestmark = pytest.mark.usefixtures("yaml_parser")
 
 
 def test_python_tag_is_refused_at_the_tag() -> None:
