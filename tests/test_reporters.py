@@ -13,6 +13,7 @@ from asplan.findings import Finding, Severity
 from asplan.reporters import REPORTER_BY_NAME, get_reporter
 from asplan.reporters.base import CheckReport, Reporter, ReportOptions
 from asplan.reporters.github import GithubReporter, escape_data, escape_property
+from asplan.reporters.gitlab import GitlabReporter, fingerprint
 from asplan.reporters.json import JsonReporter
 from asplan.reporters.junit import JunitReporter
 from asplan.reporters.sarif import SarifReporter
@@ -74,6 +75,7 @@ def test_registry_names_every_format() -> None:
         ("github", GithubReporter),
         ("sarif", SarifReporter),
         ("junit", JunitReporter),
+        ("gitlab", GitlabReporter),
     ]
     for name, cls in REPORTER_BY_NAME.items():
         reporter = get_reporter(name)
@@ -82,7 +84,7 @@ def test_registry_names_every_format() -> None:
 
 
 def test_unknown_format_names_the_choices() -> None:
-    with pytest.raises(ValueError, match=r"'xml'.*text, json, github, sarif, junit"):
+    with pytest.raises(ValueError, match=r"'xml'.*text, json, github, sarif, junit, gitlab"):
         get_reporter("xml")
 
 
@@ -523,3 +525,48 @@ def test_text_statistics_with_colour_keep_their_alignment() -> None:
     coloured = render(TextReporter(), statistics=True, color=True)
     assert "\x1b[1;31merror\x1b[0m    Required field missing" in coloured
     assert ANSI.sub("", coloured) == plain
+
+
+# --- gitlab (Code Climate JSON) ----------------------------------------------------
+
+
+def test_gitlab_code_quality_shape() -> None:
+    issues = json.loads(render(GitlabReporter()))
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("ASP101", "major", {"path": ACME, "lines": {"begin": 3}}),
+        ("ASP302", "minor", {"path": ACME, "lines": {"begin": 12}}),
+        ("ASP309", "info", {"path": ACME, "lines": {"begin": 20}}),
+        ("ASP201", "major", {"path": GLOBEX, "lines": {"begin": 8}}),
+        ("ASP302", "minor", {"path": GLOBEX, "lines": {"begin": 9}}),
+    ]
+    assert issues[1]["description"] == "ASP302 " + TRICKY_MESSAGE
+    assert issues[0]["fingerprint"] == fingerprint(ACME, "ASP101", "account", 0)
+    assert len({i["fingerprint"] for i in issues}) == 5
+    assert all(re.fullmatch(r"[0-9a-f]{32}", i["fingerprint"]) for i in issues)
+
+
+def test_gitlab_fingerprint_survives_moved_lines_and_changed_counts() -> None:
+    # The same overdue action, three lines lower and a day later: GitLab must see the same issue.
+    before = Finding(ACME, 12, 7, "ASP302", Severity.WARNING, "ACT-6 is overdue by 9 days", "actions[5].due")
+    after = Finding(ACME, 15, 7, "ASP302", Severity.WARNING, "ACT-6 is overdue by 10 days", "actions[5].due")
+    first = json.loads(render(GitlabReporter(), make_report([before])))
+    second = json.loads(render(GitlabReporter(), make_report([after])))
+    assert first[0]["fingerprint"] == second[0]["fingerprint"]
+    other = Finding(ACME, 12, 7, "ASP302", Severity.WARNING, "ACT-7 is overdue", "actions[6].due")
+    assert json.loads(render(GitlabReporter(), make_report([other])))[0]["fingerprint"] != first[0]["fingerprint"]
+
+
+def test_gitlab_fingerprints_stay_unique_for_findings_at_one_path() -> None:
+    twice = [
+        Finding(ACME, 1, 1, "ASP001", Severity.ERROR, "first", ""),
+        Finding(ACME, 2, 1, "ASP001", Severity.ERROR, "second", ""),
+    ]
+    issues = json.loads(render(GitlabReporter(), make_report(twice)))
+    assert [i["fingerprint"] for i in issues] == [
+        fingerprint(ACME, "ASP001", "", 0),
+        fingerprint(ACME, "ASP001", "", 1),
+    ]
+
+
+def test_gitlab_report_without_findings_is_an_empty_list() -> None:
+    assert render(GitlabReporter(), make_report([])) == "[]\n"

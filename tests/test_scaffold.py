@@ -11,6 +11,7 @@ import jinja2
 import pytest
 from ruamel.yaml import YAML
 
+from asplan import __version__
 from asplan.config import _ConfigFile, load_config
 from asplan.loading import load_document
 from asplan.model.plan import Plan
@@ -205,8 +206,8 @@ def test_pre_commit_config_runs_check_on_the_whole_repository() -> None:
 def test_workflow_runs_check_with_github_annotations() -> None:
     workflow = YAML(typ="safe").load(workflow_text())
     steps = workflow["jobs"]["check"]["steps"]
-    assert steps[-1] == {"run": "asplan check --format github"}
-    assert steps[0] == {"uses": "actions/checkout@v4"}
+    # asplan's composite Action (action.yml) runs `asplan check --format github`.
+    assert steps == [{"uses": "actions/checkout@v5"}, {"uses": f"asplan/asplan@v{__version__}"}]
     assert set(workflow["on"]) == {"push", "pull_request"}
 
 

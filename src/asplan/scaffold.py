@@ -28,6 +28,12 @@ SCHEMA_FILE: Final = "asplan.schema.json"
 CONFIG_FILE: Final = "asplan.toml"
 PRE_COMMIT_FILE: Final = ".pre-commit-config.yaml"
 WORKFLOW_FILE: Final = ".github/workflows/asplan.yml"
+GITLAB_CI_FILE: Final = ".gitlab-ci.yml"
+CI_CHOICES: Final = ("github", "gitlab", "none")
+# Where asplan is published when the installed package's metadata does not say
+# (running from a source tree that was never installed); pyproject.toml's
+# [project.urls] Source is the one place to change it.
+SOURCE_FALLBACK: Final = "https://github.com/asplan/asplan"
 DEFAULT_PLANS_DIR: Final = "plans"
 
 TIERS: Final = tuple(t.value for t in Tier)
@@ -175,9 +181,59 @@ def pre_commit_text() -> str:
     return _render("pre-commit-config.yaml.j2")
 
 
-def workflow_text() -> str:
-    """A GitHub Actions workflow that annotates pull requests with ``asplan check --format github``."""
-    return _render("github-workflow.yml.j2", version=__version__)
+@dataclass(frozen=True)
+class CiSource:
+    """Where the generated CI files install asplan from: a Git repository and a ref.
+
+    A package index would be simpler, but asplan is not published on one; the CI
+    files must work as written, so they name the repository the user got asplan from
+    (by default the ``Source`` URL of the installed package) and a tag of it.
+    """
+
+    url: str
+    ref: str
+
+    @classmethod
+    def default(cls) -> CiSource:
+        return cls(installed_source_url(), f"v{__version__}")
+
+    @property
+    def github_action(self) -> str:
+        """``OWNER/NAME@REF`` for ``uses:``; ``ScaffoldError`` if the source is not on GitHub."""
+        match = re.fullmatch(r"https://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?", self.url)
+        if match is None:
+            raise ScaffoldError(
+                f"--source {self.url}: the GitHub workflow uses asplan's GitHub Action, so the source must be "
+                "https://github.com/OWNER/NAME (or use --ci gitlab or --ci none)"
+            )
+        return f"{match[1]}/{match[2]}@{self.ref}"
+
+
+def installed_source_url() -> str:
+    """The ``Source`` project URL of the installed asplan, else :data:`SOURCE_FALLBACK`."""
+    from importlib import metadata
+
+    try:
+        urls: list[str] = metadata.metadata("asplan").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return SOURCE_FALLBACK
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "source" and url.strip():
+            return str(url.strip())
+    return SOURCE_FALLBACK
+
+
+def workflow_text(source: CiSource | None = None) -> str:
+    """A GitHub Actions workflow that annotates pull requests through asplan's composite Action."""
+    source = source or CiSource.default()
+    return _render("github-workflow.yml.j2", action=source.github_action, source=source.url)
+
+
+def gitlab_ci_text(source: CiSource | None = None) -> str:
+    """A ``.gitlab-ci.yml`` job that publishes ``asplan check --format gitlab`` as a code-quality report."""
+    source = source or CiSource.default()
+    return _render("gitlab-ci.yml.j2", source=source.url, ref=source.ref)
 
 
 def schema_text() -> str:
@@ -187,14 +243,22 @@ def schema_text() -> str:
     return schema_json()
 
 
-def init_files(plans_dir: str = DEFAULT_PLANS_DIR) -> dict[str, str]:
+def init_files(
+    plans_dir: str = DEFAULT_PLANS_DIR, ci: str = "github", source: CiSource | None = None
+) -> dict[str, str]:
     """Relative path -> text of every file ``asplan init`` creates, in the order it reports them."""
-    return {
+    if ci not in CI_CHOICES:
+        raise ScaffoldError(f"--ci {ci}: expected one of {', '.join(CI_CHOICES)}")
+    files = {
         CONFIG_FILE: config_text(plans_dir),
         SCHEMA_FILE: schema_text(),
         PRE_COMMIT_FILE: pre_commit_text(),
-        WORKFLOW_FILE: workflow_text(),
     }
+    if ci == "github":
+        files[WORKFLOW_FILE] = workflow_text(source)
+    elif ci == "gitlab":
+        files[GITLAB_CI_FILE] = gitlab_ci_text(source)
+    return files
 
 
 def _render(name: str, **values: object) -> str:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 from asplan.cli.common import fail, load_config, today, use_color, write_output
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -28,7 +28,7 @@ def _split(values: list[str] | None) -> list[str]:
 def check(
     paths: Annotated[list[str] | None, typer.Argument(help="Plan files or folders (searched recursively).")] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "--output-format", help="text, json, github, sarif or junit.")
+        str, typer.Option("--format", "--output-format", help="text, json, github, sarif, junit or gitlab.")
     ] = "text",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     select: Annotated[

@@ -14,13 +14,30 @@ def init(
     directory: Annotated[
         Path, typer.Argument(metavar="DIR", help="Folder to set up (default: the current one).")
     ] = Path("."),
+    ci: Annotated[
+        str, typer.Option("--ci", help="CI file to write: github (a workflow), gitlab (.gitlab-ci.yml) or none.")
+    ] = "github",
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="Git repository the CI installs asplan from (default: this asplan's Source URL)."
+        ),
+    ] = None,
+    ref: Annotated[
+        str | None, typer.Option("--ref", help="Tag or commit of --source to use (default: v<this version>).")
+    ] = None,
 ) -> None:
-    """Set up a plans repository: asplan.toml, plans/, the JSON Schema, pre-commit and CI examples."""
+    """Set up a plans repository: asplan.toml, plans/, the JSON Schema, pre-commit and a CI file."""
     from asplan.fileio import atomic_write_text
-    from asplan.scaffold import DEFAULT_PLANS_DIR, init_files
+    from asplan.scaffold import DEFAULT_PLANS_DIR, CiSource, ScaffoldError, init_files
 
     if directory.exists() and not directory.is_dir():
         fail(f"{directory}: not a folder")
+    default = CiSource.default()
+    try:
+        files = init_files(DEFAULT_PLANS_DIR, ci, CiSource(source or default.url, ref or default.ref))
+    except ScaffoldError as exc:
+        fail(str(exc))
     try:
         directory.mkdir(parents=True, exist_ok=True)
         plans = directory / DEFAULT_PLANS_DIR
@@ -29,7 +46,7 @@ def init(
         else:
             plans.mkdir()
             typer.echo(f"created {_show(plans)}/")
-        for relative, text in init_files(DEFAULT_PLANS_DIR).items():
+        for relative, text in files.items():
             target = directory / relative
             if target.exists() or target.is_symlink():
                 typer.echo(f"skipped {_show(target)} (already exists)")

@@ -18,6 +18,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "github": ("asplan.reporters.github", "GithubReporter"),
     "sarif": ("asplan.reporters.sarif", "SarifReporter"),
     "junit": ("asplan.reporters.junit", "JunitReporter"),
+    "gitlab": ("asplan.reporters.gitlab", "GitlabReporter"),
 }
 FORMATS: tuple[str, ...] = tuple(_WHERE)
 
