@@ -38,7 +38,10 @@ def test_exit_code_follows_fail_on(project: Path, args: list[str], expected: int
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "xml"], "asplan: error: --format xml: expected one of text, json, github, sarif, junit, gitlab\n"),
+        (
+            ["--format", "xml"],
+            "asplan: error: --format xml: expected one of text, json, github, sarif, junit, gitlab\n",
+        ),
         (["--today", "2026-13-01"], "asplan: error: --today: '2026-13-01' is not a calendar date\n"),
         (["--today", "23/11/2026"], "asplan: error: --today: expected a date YYYY-MM-DD, got '23/11/2026'\n"),
         (["nope.yaml"], "asplan: error: nope.yaml: no such file or folder\n"),
