@@ -25,6 +25,14 @@ def test_missing_event_file() -> None:
     assert messages(findings, "ASP206") == ["event file 'data/tickets.csv' not found"]
 
 
+def test_a_path_typed_across_lines_stays_one_line_in_the_message() -> None:
+    # A quoted path with an escaped newline and ESC: the message spells them out
+    # instead of splitting the finding or sending an escape sequence to a terminal.
+    text = SLA_PLAN.replace("- data/tickets.csv", '- "data/tickets.csv\\n- x\\e[2K"')
+    findings = check_text(text, select=["ASP206"])
+    assert messages(findings, "ASP206") == ["event file 'data/tickets.csv\\x0a- x\\x1b[2K' not found"]
+
+
 def test_missing_columns() -> None:
     csv = "id,created,status\nT-1,2026-11-02T09:00,open\n"
     findings = check_text(SLA_PLAN, extra_files={"data/tickets.csv": csv}, select=["ASP206"])

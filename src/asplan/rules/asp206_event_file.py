@@ -35,6 +35,7 @@ SUMMARY = "event file missing or unreadable, or a column an SLA needs is absent"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
+    from asplan.findings import value_in_message
     from asplan.sla.events import EventFileError, load_event_file
 
     plan = ctx.plan
@@ -52,13 +53,13 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
         except EventFileError as exc:
             where = f" (line {exc.line})" if exc.line and exc.line > 1 else ""
             message = "not found" if exc.message == "event file not found" else exc.message
-            yield Hit(("events", i), f"event file '{entry}' {message}{where}")
+            yield Hit(("events", i), f"event file '{value_in_message(entry)}' {message}{where}")
             continue
         missing = [c for c in needed if c not in header]
         for column in missing:
             users = needed[column]
             why = f"needed by {', '.join(sorted(set(users)))}" if users else "every event needs an id"
-            yield Hit(("events", i), f"event file '{entry}' has no column '{column}' ({why})")
+            yield Hit(("events", i), f"event file '{value_in_message(entry)}' has no column '{column}' ({why})")
     if timed and not plan.events:
         for sla in timed:
             yield Hit(
