@@ -143,7 +143,7 @@ def test_duration_parse_str_round_trip(text: str) -> None:
     assert Duration.parse(str(canonical)) == duration
 
 
-@given(st.integers(0, 100_000))
+@given(st.integers(0, 16_666))  # x 60 stays within the six digits a duration's number may have
 def test_iso_and_short_forms_are_equal(minutes: int) -> None:
     assert Duration(f"PT{minutes}M") == Duration(f"{minutes}m")
     assert Duration(f"PT{minutes}H") == Duration(f"{minutes}h") == Duration(f"{minutes * 60}m")

@@ -700,21 +700,21 @@ def test_model_json_schema_describes_each_scalar() -> None:
 
 # The JSON Schema patterns are what editors and check-jsonschema apply; they must accept
 # what the parsers accept.  Values only the parser can refuse (ISO week 53 of a 52-week
-# year, zero cadences, sizes) are listed as "schema-only".
+# year) are listed as "schema-only".
 PARITY: list[tuple[str, Callable[[Any], object], list[Any], list[Any], list[Any]]] = [
     (
         "duration",
         Duration,
         ["30m", "4h", "1.5h", "2d", "1w", "PT30M", "P2D", "P1DT2H30M", "PT1.5H", "PT1,5H", "P1W"],
-        ["3 hours", "30", "30 m", "P1M", "P1Y", "P", "PT", "PT30", "P1DT", "-5m", ".5h", 30],
+        ["3 hours", "30", "30 m", "P1M", "P1Y", "P", "PT", "PT30", "P1DT", "-5m", ".5h", 30, "1000000m", "PT1000000H"],
         [],
     ),
     (
         "cadence",
         Cadence,
         ["daily", "biweekly", "annual", "P10D", "P2W", "P3M", "P1Y", "P1Y6M", "P1M15D"],
-        ["Monthly", "fortnightly", "PT1H", "P1.5M", "P", "P1DT2H", "3M", 7],
-        ["P0D"],
+        ["Monthly", "fortnightly", "PT1H", "P1.5M", "P", "P1DT2H", "3M", 7, "P0D", "P0Y0M", "P10000000D"],
+        [],
     ),
     (
         "target",
@@ -741,7 +741,7 @@ PARITY: list[tuple[str, Callable[[Any], object], list[Any], list[Any], list[Any]
         "period",
         PeriodLabel,
         ["2026-10", "2026-Q3", "2026-W38", "2026-W53", "2026", 2026],
-        ["2026-13", "2026-Q5", "2026-W54", "2026-W00", "2026-1", "2026-q3", 26, "2026-10-01"],
+        ["2026-13", "2026-Q5", "2026-W54", "2026-W00", "2026-1", "2026-q3", 26, "2026-10-01", "9999", "0000"],
         ["2027-W53"],
     ),
 ]

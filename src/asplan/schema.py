@@ -26,8 +26,11 @@ reports as ASP102.
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterator
 from typing import Any, Final
+
+from pydantic import BaseModel
 
 from asplan.model.locale_tag import LANGUAGES
 from asplan.model.plan import SUPPORTED_VERSION, Plan
@@ -64,6 +67,7 @@ def plan_schema() -> dict[str, Any]:
     _tighten_credit(defs["Credit"], defs["CreditTier"])
     _tighten_where(defs["Sla"])
     _tighten_locale(defs["Account"])
+    _numeric_bounds(defs)
     root["$defs"] = defs
     for node in _walk(root):
         if node.get("format") == "date":
@@ -135,6 +139,66 @@ def _tighten_locale(account: dict[str, Any]) -> None:
         }
         for language in LANGUAGES
     ]
+
+
+_BOUND_KEYWORDS: Final = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _numeric_bounds(defs: dict[str, Any]) -> None:
+    """Every ``ge``/``le``/``gt``/``lt`` of a model field, as the schema's own bound keywords.
+
+    Pydantic drops a field's bounds when the field's type brings its own schema (``Number``)
+    and writes them under their Python names (``ge``) inside an ``anyOf``: neither is a
+    bound to a JSON Schema validator, so an editor would take a credit of 150 % that
+    ``check`` refuses.
+    """
+    import annotated_types
+
+    kinds = {"ge": annotated_types.Ge, "le": annotated_types.Le, "gt": annotated_types.Gt, "lt": annotated_types.Lt}
+    for model in _models(Plan):
+        definition = defs.get(model.__name__)
+        if definition is None:
+            continue
+        for name, info in model.model_fields.items():
+            node = definition.get("properties", {}).get(info.alias or name)
+            if node is None:
+                continue
+            bounds = {
+                keyword: getattr(meta, attr)
+                for meta in info.metadata
+                for attr, keyword in _BOUND_KEYWORDS.items()
+                if isinstance(meta, kinds[attr])
+            }
+            if not bounds:
+                continue
+            for branch in node.get("anyOf", [node]):
+                if branch.get("type") in ("number", "integer"):
+                    for attr in _BOUND_KEYWORDS:
+                        branch.pop(attr, None)
+                    branch.update(bounds)
+
+
+def _models(model: type[BaseModel], seen: dict[type[BaseModel], None] | None = None) -> list[type[BaseModel]]:
+    """Every model reachable from ``model`` through its fields."""
+    seen = {} if seen is None else seen
+    if model not in seen:
+        seen[model] = None
+        for info in model.model_fields.values():
+            for inner in _leaf_types(info.annotation):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    _models(inner, seen)
+    return list(seen)
+
+
+def _leaf_types(annotation: Any) -> Iterator[Any]:
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        yield from _leaf_types(args[0])
+    elif args:
+        for arg in args:
+            yield from _leaf_types(arg)
+    else:
+        yield annotation
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:

@@ -197,11 +197,17 @@ _ISO_DURATION_RE: Final = re.compile(
     rf"(?:(?P<time>T)(?:(?P<hours>{_ISO_NUM})H)?(?:(?P<minutes>{_ISO_NUM})M)?"
     rf"(?:(?P<seconds>{_ISO_NUM})S)?)?"
 )
+# At most six digits before the point in each number of a duration: 999999w is 19,000
+# years, far beyond any commitment, and the sum of the longest ISO form still fits the
+# computations (timedelta). The JSON Schema says the same with these patterns.
+_DURATION_DIGITS: Final = 6
+_DUR_NUM: Final = rf"[0-9]{{1,{_DURATION_DIGITS}}}(?:\.[0-9]+)?"
+_ISO_DUR_NUM: Final = rf"[0-9]{{1,{_DURATION_DIGITS}}}(?:[.,][0-9]+)?"
 _ISO_DURATION_BODY: Final = (
-    rf"P(?=[0-9T])(?:{_ISO_NUM}W)?(?:{_ISO_NUM}D)?"
-    rf"(?:T(?=[0-9])(?:{_ISO_NUM}H)?(?:{_ISO_NUM}M)?(?:{_ISO_NUM}S)?)?"
+    rf"P(?=[0-9T])(?:{_ISO_DUR_NUM}W)?(?:{_ISO_DUR_NUM}D)?"
+    rf"(?:T(?=[0-9])(?:{_ISO_DUR_NUM}H)?(?:{_ISO_DUR_NUM}M)?(?:{_ISO_DUR_NUM}S)?)?"
 )
-_DURATION_BODY: Final = rf"{_NUM}[mhdw]|{_ISO_DURATION_BODY}"
+_DURATION_BODY: Final = rf"{_DUR_NUM}[mhdw]|{_ISO_DURATION_BODY}"
 DURATION_PATTERN: Final = rf"^(?:{_DURATION_BODY})$"
 """JSON Schema (ECMA-262) pattern of a duration, for schemas built elsewhere."""
 
@@ -218,6 +224,7 @@ def _duration_minutes(value: object) -> Decimal:
         _fail(_DURATION_EXPECTED, value)
     short = _SHORT_DURATION_RE.fullmatch(value)
     if short:
+        _duration_digits(value, [short["number"]])
         minutes = _CTX.multiply(Decimal(short["number"]), Decimal(_UNIT_MINUTES[short["unit"]]))
     else:
         iso = _ISO_DURATION_RE.fullmatch(value)
@@ -234,6 +241,7 @@ def _duration_minutes(value: object) -> Decimal:
                 value,
                 "years and months have no fixed length; use days or weeks (P30D, P4W); PT...M is minutes",
             )
+        _duration_digits(value, [iso[part] for part in parts])
         minutes = Decimal(0)
         for part, size in (("weeks", 10080), ("days", 1440), ("hours", 60), ("minutes", 1)):
             if iso[part]:
@@ -245,13 +253,34 @@ def _duration_minutes(value: object) -> Decimal:
     return _tidy(minutes)
 
 
+def _duration_digits(value: str, numbers: list[str | None]) -> None:
+    for number in numbers:
+        if number and len(re.split(r"[.,]", number)[0]) > _DURATION_DIGITS:
+            _fail(_DURATION_EXPECTED, value, f"too long: at most {'9' * _DURATION_DIGITS} of a unit")
+
+
 def _canonical_duration(minutes: Decimal) -> str:
-    """Spell a computed duration in the largest short unit that divides it evenly."""
+    """Spell a computed duration in the largest short unit that divides it evenly.
+
+    When that needs more digits than a user may write (``1000944m``), the ISO form with
+    one part per unit (``P99W2DT2H24M``), so that the text always parses back.
+    """
+    limit = 10**_DURATION_DIGITS
     if minutes:
         for unit, size in (("w", 10080), ("d", 1440), ("h", 60)):
-            if minutes % size == 0:
+            if minutes % size == 0 and minutes / size < limit:
                 return f"{_plain(minutes / size)}{unit}"
-    return f"{_plain(minutes)}m"
+    if minutes < limit:
+        return f"{_plain(minutes)}m"
+    weeks = min(int(minutes // 10080), limit - 1)
+    rest = minutes - weeks * 10080
+    days, rest = divmod(rest, 1440)
+    hours, rest = divmod(rest, 60)
+    if days >= limit:
+        return f"{_plain(minutes)}m"  # beyond anything a plan can say; exact, if not parseable
+    date_part = (f"{weeks}W" if weeks else "") + (f"{int(days)}D" if days else "")
+    time_part = (f"{int(hours)}H" if hours else "") + (f"{_plain(rest)}M" if rest else "")
+    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
 
 
 class Duration(_Scalar):
@@ -307,6 +336,10 @@ class Duration(_Scalar):
         micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
         return cls.from_minutes(_CTX.divide(Decimal(micros), Decimal(60_000_000)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A computed duration's text (1000003m) need not be one a user may write.
+        return (_restore_duration, (self._text, self.minutes))
+
     @property
     def delta(self) -> timedelta:
         """The length as a ``timedelta``, rounded to the microsecond."""
@@ -357,8 +390,13 @@ _CADENCE_NAMES: Final[dict[str, tuple[int, int]]] = {
     "annual": (12, 0),
 }
 _CADENCE_MAX_DIGITS: Final = 7  # beyond the date range anyway; keeps int() cheap
+_CADENCE_DIGITS: Final = rf"[0-9]{{1,{_CADENCE_MAX_DIGITS}}}"
+# ``(?=[^T]*[1-9])``: some part is not zero (``P0D`` never comes round again).
 _CADENCE_PATTERN: Final = (
-    "^(?:" + "|".join(_CADENCE_NAMES) + "|P(?=[0-9])(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?)$"
+    "^(?:"
+    + "|".join(_CADENCE_NAMES)
+    + rf"|P(?=[0-9])(?=[^T]*[1-9])(?:{_CADENCE_DIGITS}Y)?(?:{_CADENCE_DIGITS}M)?"
+    + rf"(?:{_CADENCE_DIGITS}W)?(?:{_CADENCE_DIGITS}D)?)$"
 )
 
 
@@ -703,7 +741,8 @@ _PERIOD_RE: Final = re.compile(
     r"(?P<year>[0-9]{4})(?:-(?:(?P<month>[0-9]{2})|Q(?P<quarter>[0-9])|W(?P<week>[0-9]{2})))?",
     re.ASCII,
 )
-_PERIOD_PATTERN: Final = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4]|-W(?:0[1-9]|[1-4][0-9]|5[0-3]))?$"
+# Years 0001 to 9998: a period of 9999 would end after the last representable day.
+_PERIOD_PATTERN: Final = r"^(?!0000|9999)[0-9]{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4]|-W(?:0[1-9]|[1-4][0-9]|5[0-3]))?$"
 
 
 def _month_start(year: int, month: int) -> date:
@@ -748,7 +787,7 @@ class PeriodLabel(_Scalar):
     @classmethod
     def _from_raw(cls, value: object) -> Self:
         if isinstance(value, int) and not isinstance(value, bool):
-            if not 1000 <= value <= 9999:
+            if not 1000 <= value <= 9998:
                 _fail(_PERIOD_EXPECTED, value)
             text = str(value)
         elif isinstance(value, str):
@@ -759,6 +798,8 @@ class PeriodLabel(_Scalar):
         if match is None:
             _fail(_PERIOD_EXPECTED, value)
         year = int(match["year"])
+        if not 1 <= year <= 9998:
+            _fail(_PERIOD_EXPECTED, value, "outside the supported dates (years 0001 to 9998)")
         kind: PeriodKind
         try:
             if match["month"]:
@@ -898,11 +939,22 @@ Number: TypeAlias = Annotated[
 Real: TypeAlias = Annotated[float, Strict(), AllowInfNan(False)]
 """A measured value: int or float only, never a string, never NaN or infinity."""
 
-Whole: TypeAlias = Annotated[int, Strict()]
-"""A whole number: never a string, a float or a boolean."""
+def _whole(value: object) -> object:
+    # JSON Schema counts 1.0 as an integer, so check does too; 1.5, "1" and true are not.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Whole: TypeAlias = Annotated[int, BeforeValidator(_whole), Strict()]
+"""A whole number: never a string, a fraction or a boolean (``2.0`` is 2, as in JSON Schema)."""
 
 Flag: TypeAlias = Annotated[bool, Strict()]
 """``true`` or ``false`` only: ``"yes"`` or ``1`` in a plan is a mistake, not a boolean."""
+
+
+def _restore_duration(text: str, minutes: Decimal) -> Duration:
+    return Duration._build(text, minutes=minutes)
 
 
 # ------------------------------------------------------------------------ Time zones

@@ -238,6 +238,8 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str) -> Vali
         findings.append(Finding(file, line, column, code, Severity.ERROR, message, format_path(path)))
 
     version = data.get("asplan")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # 1.0 is the integer 1, as in JSON Schema
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         add("ASP102", ("asplan",), f"asplan: expected the format version, a whole number like 1, got {version!r}")
     elif version > SUPPORTED_VERSION:
