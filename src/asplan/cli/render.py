@@ -1,8 +1,9 @@
-"""``asplan render``: the shareable document (HTML or Markdown), and the portfolio index."""
+"""``asplan render``: the shareable document (HTML, Markdown or PDF), and the portfolio index."""
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,10 +15,25 @@ from asplan.cli.common import fail, load_config, today
 if TYPE_CHECKING:
     from asplan.plandiff import Baseline
 
+DOCUMENT_SUFFIXES = (".html", ".htm", ".md", ".pdf")
+
+
+def _write_stdout(data: bytes) -> None:
+    """The document's bytes to stdout as they are (a PDF is binary; text is already UTF-8)."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stdout (tests): text formats only reach here as UTF-8
+        typer.echo(data.decode("utf-8", errors="replace"), nl=False)
+        return
+    sys.stdout.flush()
+    stream.write(data)
+    stream.flush()
+
 
 def render(
     paths: Annotated[list[str] | None, typer.Argument(help="Plan files or folders (searched recursively).")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="html or md.")] = "html",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="html, md or pdf (pdf: pip install 'asplan[pdf]').")
+    ] = "html",
     output: Annotated[
         str | None,
         typer.Option(
@@ -40,7 +56,7 @@ def render(
         typer.Option("--since", metavar="REV", help="Add a section with what changed since this git revision."),
     ] = None,
 ) -> None:
-    """Render plans as self-contained HTML or GitHub Markdown for the client (or internal use)."""
+    """Render plans as self-contained HTML, GitHub Markdown or A4 PDF for the client (or internal use)."""
     from asplan.plan_source import default_paths
     from asplan.render.document import (
         FORMATS,
@@ -50,14 +66,17 @@ def render(
         load_plan,
         plan_paths,
         render_many,
-        render_plan,
+        render_plan_file,
         write_single,
     )
     from asplan.render.i18n import LANGUAGES
+    from asplan.render.pdf import unavailable_reason
     from asplan.render.view import AUDIENCES
 
     if output_format not in FORMATS:
-        fail(f"--format {output_format}: expected html or md")
+        fail(f"--format {output_format}: expected html, md or pdf")
+    if output_format == "pdf" and (reason := unavailable_reason()) is not None:
+        fail(reason)
     if audience not in AUDIENCES:
         fail(f"--audience {audience}: expected client or internal")
     if lang is not None and lang not in LANGUAGES:
@@ -82,13 +101,15 @@ def render(
         if since is not None:
             options = replace(options, since=_baseline(since, plans, config.max_file_bytes))
         target = Path(output) if output else None
-        as_file = target is not None and target.suffix.lower() in (".html", ".htm", ".md") and not target.is_dir()
+        as_file = target is not None and target.suffix.lower() in DOCUMENT_SUFFIXES and not target.is_dir()
         if len(plans) == 1 and (target is None or as_file):
-            text = render_plan(load_plan(plans[0], config.max_file_bytes), day, options, plans[0])
+            if target is None and options.fmt == "pdf" and sys.stdout.isatty():
+                fail("a PDF is not for the terminal: give -o FILE.pdf (or redirect the output)")
+            data = render_plan_file(load_plan(plans[0], config.max_file_bytes), day, options, plans[0])
             if target is None:
-                typer.echo(text, nl=False)
+                _write_stdout(data)
             else:
-                write_single(text, target)
+                write_single(data, target)
             return
         if target is None:
             fail("several plans: give an output folder with -o DIR (one document per plan plus the index)")

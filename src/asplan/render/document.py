@@ -21,20 +21,22 @@ from pathlib import Path
 from typing import Literal
 
 import jinja2
+from markupsafe import Markup
 
-from asplan.fileio import atomic_write_text, commit, discard, stage_bytes, sync_folder
+from asplan.fileio import atomic_write_bytes, atomic_write_text, commit, discard, stage_bytes, sync_folder
 from asplan.model.plan import Plan
 from asplan.parallel import ordered_map
 from asplan.plandiff import Baseline, Change
 from asplan.render import markdown_text
-from asplan.render.i18n import locale
+from asplan.render.i18n import Locale, locale
+from asplan.render.pdf import PdfUnavailable, html_to_pdf, page_counter
 from asplan.render.portfolio import PortfolioRow, portfolio_row, sort_rows
 from asplan.render.sources import SourceError
 from asplan.render.view import Audience, PlanView, build_view
 
-Format = Literal["html", "md"]
-FORMATS: tuple[Format, ...] = ("html", "md")
-SUFFIX: dict[Format, str] = {"html": ".html", "md": ".md"}
+Format = Literal["html", "md", "pdf"]
+FORMATS: tuple[Format, ...] = ("html", "md", "pdf")
+SUFFIX: dict[Format, str] = {"html": ".html", "md": ".md", "pdf": ".pdf"}
 
 
 class RenderError(Exception):
@@ -128,10 +130,28 @@ def _render(env: jinja2.Environment, name: str, **context: object) -> str:
         raise RenderError(f"template {name}: {exc.message}") from None
 
 
+def _paged(fmt: Format, t: Locale) -> dict[str, object]:
+    """What the HTML templates add for paged output (PDF): the flag and the page counter's CSS."""
+    if fmt != "pdf":
+        return {"pdf": False}
+    return {"pdf": True, "page_counter": Markup(page_counter(t("doc.page")))}
+
+
 def render_view(view: PlanView, fmt: Format, template_dir: Path | None = None) -> str:
-    """One plan's document text."""
-    env = environment(fmt, template_dir)
-    return _render(env, "html/plan.html.j2" if fmt == "html" else "md/plan.md.j2", v=view, t=view.t)
+    """One plan's document text (for PDF, the HTML that WeasyPrint lays out)."""
+    env = environment("md" if fmt == "md" else "html", template_dir)
+    name = "md/plan.md.j2" if fmt == "md" else "html/plan.html.j2"
+    return _render(env, name, v=view, t=view.t, **_paged(fmt, view.t))
+
+
+def document_bytes(text: str, fmt: Format) -> bytes:
+    """The file's content: the text in UTF-8, or for PDF the HTML printed on A4."""
+    if fmt != "pdf":
+        return text.encode("utf-8")
+    try:
+        return html_to_pdf(text)
+    except PdfUnavailable as exc:
+        raise RenderError(str(exc)) from None
 
 
 def plan_view(plan: Plan, today: date, options: RenderOptions, source: Path | None = None) -> PlanView:
@@ -167,15 +187,30 @@ def _changes_since(baseline: Baseline, account: str, source: Path, audience: Aud
 
 
 def render_plan(plan: Plan, today: date, options: RenderOptions, source: Path | None = None) -> str:
+    """One plan's document text (HTML or Markdown; for PDF, the HTML it is printed from)."""
     return render_view(plan_view(plan, today, options, source), options.fmt, options.template_dir)
+
+
+def render_plan_file(plan: Plan, today: date, options: RenderOptions, source: Path | None = None) -> bytes:
+    """One plan's document as the bytes of its file, in any format."""
+    return document_bytes(render_plan(plan, today, options, source), options.fmt)
 
 
 def render_index(rows: Sequence[PortfolioRow], today: date, options: RenderOptions) -> str:
     """The portfolio page: one line per account, linking to each document."""
     t = locale(options.lang or _majority_language(rows))
-    env = environment(options.fmt, options.template_dir)
-    name = "html/index.html.j2" if options.fmt == "html" else "md/index.md.j2"
-    return _render(env, name, rows=sort_rows(list(rows)), t=t, today=today, today_text=t.date(today), options=options)
+    env = environment("md" if options.fmt == "md" else "html", options.template_dir)
+    name = "md/index.md.j2" if options.fmt == "md" else "html/index.html.j2"
+    return _render(
+        env,
+        name,
+        rows=sort_rows(list(rows)),
+        t=t,
+        today=today,
+        today_text=t.date(today),
+        options=options,
+        **_paged(options.fmt, t),
+    )
 
 
 def _majority_language(rows: Sequence[PortfolioRow]) -> str:
@@ -208,9 +243,9 @@ def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered:
     assert plan.account is not None
     view = plan_view(plan, today, options, path)
     target = output_file(Path(folder), plan.account.id, options.fmt)
-    text = render_view(view, options.fmt, options.template_dir)
+    data = document_bytes(render_view(view, options.fmt, options.template_dir), options.fmt)
     try:
-        staged = stage_bytes(target, text.encode("utf-8"))
+        staged = stage_bytes(target, data)
     except OSError as exc:
         raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
     return plan.account.id, path, target, staged, portfolio_row(view, link=target.name)
@@ -265,8 +300,8 @@ def render_many(
         index = output_file(folder, "index", options.fmt)
         if index in {target for _, target in staged}:
             raise RenderError(f"an account id 'index' would overwrite the portfolio page in {folder}")
-        index_text = render_index([r[4] for r in results], today, options)
-        staged.append((stage_bytes(index, index_text.encode("utf-8")), index))
+        index_data = document_bytes(render_index([r[4] for r in results], today, options), options.fmt)
+        staged.append((stage_bytes(index, index_data), index))
         for tmp, target in staged:
             commit(tmp, target)
     except BaseException as exc:
@@ -300,11 +335,14 @@ def collect_plans(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> lis
     return [LoadedPlan(path, load_plan(path, max_bytes)) for path in plan_paths(paths, max_bytes)]
 
 
-def write_single(text: str, target: Path) -> None:
+def write_single(content: str | bytes, target: Path) -> None:
     """One document to the file the user named, atomically."""
     try:
         if target.parent and not target.parent.is_dir():
             raise RenderError(f"{target.parent}: no such folder")
-        atomic_write_text(target, text)
+        if isinstance(content, bytes):
+            atomic_write_bytes(target, content)
+        else:
+            atomic_write_text(target, content)
     except OSError as exc:
         raise RenderError(f"{target}: cannot write ({exc.strerror or exc})") from None
