@@ -19,8 +19,8 @@ import pytest
 from asplan.checker import Target, check_targets
 from asplan.config import Config
 from asplan.findings import Finding
-from asplan.loading import MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES, yaml_parser_name
-from helpers import MINIMAL, TODAY, check_text, triples
+from asplan.loading import MAX_ALIAS_CHARS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES, yaml_parser_name
+from helpers import MINIMAL, MINIMAL_LINES, TODAY, check_text, triples
 
 # Every test here runs under both YAML parsers (spec §7.8).
 pytestmark = pytest.mark.usefixtures("yaml_parser")
@@ -67,6 +67,26 @@ def test_billion_laughs_is_refused() -> None:
         36,
         f"aliases expand to more than {MAX_ALIAS_NODES:,} values: refused as an alias bomb",
     )
+
+
+def test_one_long_string_repeated_by_aliases_is_refused_by_size() -> None:
+    # Issue 12: a 100 KB anchored string used 2,000 times is only 2,000 values, but 200 MB
+    # of HTML once rendered. Each alias expands to 100,001 characters (the value and one
+    # for the node): the 10th passes 1,000,000, on line 9 + 2 + 10.
+    text = MINIMAL + 'x-big: &big "' + "x" * 100_000 + '"\nx-copies:\n' + "  - *big\n" * 2_000
+    assert only(check(text)) == (
+        "ASP004",
+        MINIMAL_LINES + 2 + 10,
+        5,
+        f"aliases expand to more than {MAX_ALIAS_CHARS:,} characters: refused as an alias bomb",
+    )
+
+
+def test_a_one_megabyte_string_repeated_is_refused_within_bounds() -> None:
+    # The 1 MB variant exhausted 3 GB before: now it stops at the second alias.
+    text = MINIMAL + 'x-big: &big "' + "x" * 1_000_000 + '"\nx-copies: [' + ", ".join(["*big"] * 3_000) + "]\n"
+    code, line, _, _ = only(check(text, Config(max_file_bytes=8 << 20)))
+    assert (code, line) == ("ASP004", MINIMAL_LINES + 2)
 
 
 def test_aliases_under_the_limit_are_fine() -> None:
@@ -185,6 +205,13 @@ def test_latin1_file_points_at_the_first_bad_byte() -> None:
 
 def test_utf16_file() -> None:
     assert only(check(MINIMAL.encode("utf-16"))) == ("ASP001", 1, 1, "file is UTF-16, not UTF-8: re-save it as UTF-8")
+    assert only(check(MINIMAL.encode("utf-32"))) == ("ASP001", 1, 1, "file is UTF-32, not UTF-8: re-save it as UTF-8")
+    assert only(check(MINIMAL.encode("utf-32-be").join([b"\x00\x00\xfe\xff", b""]))) == (
+        "ASP001",
+        1,
+        1,
+        "file is UTF-32, not UTF-8: re-save it as UTF-8",
+    )
 
 
 def test_utf8_bom_is_accepted_and_positions_unchanged() -> None:

@@ -12,8 +12,9 @@ library:
 * any tag outside the core schema is refused (ASP004), never interpreted;
 * depth is checked as the stack grows, so a 10,000-deep document is refused at
   depth 65 instead of overflowing a C stack;
-* aliases are shared, not copied, and their *expanded* size is counted, so a
-  "billion laughs" document is refused after a bounded amount of work;
+* aliases are shared, not copied, and their *expanded* size is counted, in values
+  and in characters, so a "billion laughs" document, or one long string repeated
+  thousands of times, is refused after a bounded amount of work;
 * the number of values is bounded too: 5 MB of ``[a,a,a,...`` is 2.6 million values,
   minutes of work at a few microseconds each, so it is refused after the first 250,000;
 * duplicate keys are reported (ASP002) instead of silently keeping the last one.
@@ -35,6 +36,9 @@ Path = tuple[str | int, ...]
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
+# Aliases are also bounded by what they expand to: one 100 KB anchored string used
+# 2,000 times is only 2,000 values but 200 MB in every rendered document.
+MAX_ALIAS_CHARS = 1_000_000
 MAX_NODES = 250_000  # a 200-line plan holds ~1,000 values; parsing costs a few µs a value
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -145,6 +149,8 @@ def decode_utf8(raw: bytes) -> str:
     """Strict UTF-8 (a leading BOM is allowed and dropped), with the position of a bad byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise LoadError("ASP001", "file is UTF-32, not UTF-8: re-save it as UTF-8")
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError("ASP001", "file is UTF-16, not UTF-8: re-save it as UTF-8")
     try:
@@ -230,13 +236,14 @@ def _resolve_tagged(value: str, tag: str) -> Any:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "count", "index", "key", "key_pos", "path", "seen")
+    __slots__ = ("anchor", "chars", "container", "count", "index", "key", "key_pos", "path", "seen")
 
     def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
         self.container = container
         self.path = path
         self.anchor = anchor
         self.count = 1
+        self.chars = 1
         self.index = 0
         self.key: str | None = None
         self.key_pos: tuple[int, int] = (1, 1)
@@ -418,8 +425,10 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     positions = Positions()
     values = positions.values
     keys = positions.keys
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}  # value, values and characters it expands to
     alias_nodes = 0
+    alias_chars = 0
+    escaped_hidden: list[tuple[tuple[int, int], str]] = []
     total_nodes = 0
     stack: list[_Frame] = []
     root: Any = None
@@ -433,7 +442,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     alias_t = ev.AliasEvent
     doc_t = ev.DocumentStartEvent
 
-    def attach(value: Any, pos: tuple[int, int], size: int) -> Path | None:
+    def attach(value: Any, pos: tuple[int, int], size: int, chars: int) -> Path | None:
         """Put a finished value into its parent; returns the path it got (None for a key)."""
         nonlocal root
         if not stack:
@@ -442,6 +451,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
             return ()
         parent = stack[-1]
         parent.count += size
+        parent.chars += chars
         container = parent.container
         if parent.seen is None:
             child_path = (*parent.path, parent.index)
@@ -495,9 +505,12 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
                     value = resolve_scalar(event.value, tag, event.style in ("", None))
                 except ValueError as exc:
                     raise LoadError("ASP004", str(exc), *pos) from None
+                chars = len(event.value) + 1
+                if event.style == '"' and _HIDDEN.search(event.value):
+                    escaped_hidden.append((pos, event.value))  # written as \u202e: invisible once rendered
                 if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1)
-                attach(value, pos, 1)
+                    anchors[event.anchor] = (value, 1, chars)
+                attach(value, pos, 1, chars)
             elif kind is map_t or kind is seq_t:
                 total_nodes += 1
                 mark = event.start_mark
@@ -517,10 +530,11 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
                 frame = stack.pop()
                 pos = values[frame.path]
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = (frame.container, frame.count)
+                    anchors[frame.anchor] = (frame.container, frame.count, frame.chars)
                 if stack:
                     parent = stack[-1]
                     parent.count += frame.count
+                    parent.chars += frame.chars
                     if parent.seen is None:
                         parent.container.append(frame.container)
                         parent.index += 1
@@ -545,8 +559,9 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise LoadError("ASP001", f"unknown alias '*{event.anchor}'", *pos)
-                value, size = target
+                value, size, chars = target
                 alias_nodes += size
+                alias_chars += chars
                 total_nodes += size
                 if alias_nodes > MAX_ALIAS_NODES:
                     raise LoadError(
@@ -554,7 +569,13 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
                         f"aliases expand to more than {MAX_ALIAS_NODES:,} values: refused as an alias bomb",
                         *pos,
                     )
-                attach(value, pos, size)
+                if alias_chars > MAX_ALIAS_CHARS:
+                    raise LoadError(
+                        "ASP004",
+                        f"aliases expand to more than {MAX_ALIAS_CHARS:,} characters: refused as an alias bomb",
+                        *pos,
+                    )
+                attach(value, pos, size, chars)
             elif kind is doc_t:
                 documents += 1
                 if documents > 1:
@@ -581,7 +602,78 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     except (ValueError, TypeError, UnicodeError) as exc:
         raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
 
+    if escaped_hidden or not text.isascii():
+        findings.extend(hidden_characters(text, path, escaped_hidden))
     return Document(path, text, root, positions, findings, parse_suppressions(text))
+
+
+# Characters that change how text reads without being seen (spec §7.7, like GitHub's
+# hidden-Unicode warning): bidi embeddings, overrides, isolates and marks; zero-width
+# spaces and joiners, word joiners, invisible operators, the Mongolian vowel
+# separator, a byte order mark inside the text, and Unicode "tag" characters.
+_HIDDEN = re.compile(
+    "[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u180e\ufeff\U000e0000-\U000e007f]"
+)
+
+
+def hidden_characters(
+    text: str, path: str, escaped: list[tuple[tuple[int, int], str]] | None = None
+) -> list[Finding]:
+    """ASP005: one warning per line holding bidi or invisible characters, at the first one.
+
+    Characters typed as such are found in the text; those written as escapes in a
+    double-quoted value (``"\\u202e"``) are visible in the file but not in what asplan
+    renders from it, so they are found in the value and reported at its position.
+    A zero-width joiner between two pictographs is how emoji sequences are written (a
+    family, a profession, a flag): that one use is not reported.
+    """
+    by_line: dict[int, tuple[int, list[str]]] = {}
+
+    def report(line: int, column: int, found: str) -> None:
+        names = by_line.setdefault(line, (column, []))[1]
+        for char in found:
+            name = _char_name(char)
+            if name not in names:
+                names.append(name)
+
+    for match in _HIDDEN.finditer(text):
+        at = match.start()
+        if not _joins_emoji(text, at):
+            line = text.count("\n", 0, at) + 1
+            report(line, at - (text.rfind("\n", 0, at) + 1) + 1, match.group())
+    for (line, column), value in escaped or ():
+        report(line, column, "".join(m.group() for m in _HIDDEN.finditer(value) if not _joins_emoji(value, m.start())))
+    by_line = {line: found for line, found in by_line.items() if found[1]}
+    return [
+        Finding(
+            path,
+            line,
+            column,
+            "ASP005",
+            Severity.WARNING,
+            f"hidden character{'s' if len(names) > 1 else ''} {', '.join(names)}: the text may read differently "
+            "from what it holds; remove it (or type the text again)",
+        )
+        for line, (column, names) in sorted(by_line.items())
+    ]
+
+
+def _char_name(char: str) -> str:
+    import unicodedata
+
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'TAG CHARACTER')}"
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    if text[at] != "\u200d" or not 0 < at < len(text) - 1:
+        return False
+    return _pictographic(text[at - 1]) and _pictographic(text[at + 1])
+
+
+def _pictographic(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(char) == "So" or "\ufe00" <= char <= "\ufe0f" or "\U0001f3fb" <= char <= "\U0001f3ff"
 
 
 def _duplicate_key(file: str, key: str, at: tuple[int, int], first: int, where: Path) -> Finding:

@@ -18,6 +18,7 @@ _MODULE_NAMES: tuple[str, ...] = (
     "asp002_duplicate_key",
     "asp003_not_a_plan",
     "asp004_refused_input",
+    "asp005_hidden_unicode",
     "asp101_missing_field",
     "asp102_wrong_value",
     "asp103_unknown_field",

@@ -1,7 +1,8 @@
 """## What it does
 Refuses input that could exhaust the machine or execute code: a file over
 `max_file_bytes` (default 5 MB), nesting deeper than 64 levels, aliases expanding to
-more than 10,000 values ("billion laughs"), a tag outside the YAML core schema
+more than 10,000 values or to more than 1,000,000 characters ("billion laughs",
+or one long anchored text repeated thousands of times), a tag outside the YAML core schema
 (`!!python/object`, `!custom`), or a mapping key that is not a plain value.
 
 ## Why is this bad?
