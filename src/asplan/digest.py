@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from asplan.agenda import DueItem, Status
+from asplan.printable import one_line, printable
 
 __all__ = ["OwnerSection", "by_owner", "markdown_table", "to_json", "to_markdown", "to_text"]
 
@@ -119,10 +120,10 @@ def to_text(items: Sequence[DueItem], names: Mapping[str, str], day: date, withi
             for item in group:
                 cells = (item.date.isoformat(), _when(item.days), item.account, item.kind.value)
                 line = "    " + "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
-                out.append(f"{line}  {item_text(item)}".rstrip())
+                out.append(f"{line}  {one_line(item_text(item))}".rstrip())
         out.append("")
     out.append(_summary(items, sections, day, within_days))
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")  # plan titles never send a control character
 
 
 # ------------------------------------------------------------------------------ JSON

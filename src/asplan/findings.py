@@ -7,25 +7,10 @@ the reading order of the file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def value_in_message(text: str) -> str:
-    """A plan value quoted inside a finding's message, control characters spelled out.
-
-    A message is one line: a newline or an escape sequence taken from a plan (a path
-    typed across two lines, say) would otherwise split it or reach the terminal.
-    """
-    return _CONTROL.sub(_spell_out, text)
-
-
-def _spell_out(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+from asplan.printable import one_line
 
 
 class Severity(StrEnum):
@@ -38,6 +23,16 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+
+def value_in_message(text: str) -> str:
+    """A plan value quoted inside a finding's message: one line, control characters spelled out.
+
+    A message is one line: a newline or an escape sequence taken from a plan (a path
+    typed across two lines, say) would otherwise split it or reach the terminal.
+    """
+    return one_line(text)
 
 
 @dataclass(frozen=True, order=True)

@@ -29,6 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from asplan.printable import printable
+
 __all__ = [
     "Baseline",
     "Change",
@@ -371,7 +373,7 @@ def to_text(changes: Sequence[Change], old: Snapshot, new: Snapshot) -> str:
                 out.append(f"  {c.change:<8} {c.path}: {flow(c.new if c.change == 'added' else c.old)}")
         out.append("")
     out.append(_headline(changes, old, new))
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")  # plan text never sends a control character
 
 
 def to_json(changes: Sequence[Change], old: Snapshot, new: Snapshot, audience: Audience) -> str:

@@ -50,7 +50,9 @@ class _AsplanGroup(TyperGroup):
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(f"{type(exc).__name__}: {exc}".split())
+    from asplan.printable import one_line
+
+    return one_line(" ".join(f"{type(exc).__name__}: {exc}".split()))
 
 
 app = typer.Typer(

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from asplan.plan_source import Target
     from asplan.reporters.base import CheckReport
 
-from asplan.cli.common import fail, load_config, today, use_color, write_output
+from asplan.cli.common import fail, load_config, today, use_color, warn, write_output
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -79,7 +79,7 @@ def check(
     report = _run_with_progress(targets, config, day, workers)
     if not report.files and not report.findings:
         # ruff-style: an empty run passes, but a CI pointed at the wrong folder should be told.
-        typer.echo(f"asplan: warning: no plan found in {', '.join(paths or default_paths(config))}", err=True)
+        warn(f"no plan found in {', '.join(paths or default_paths(config))}")
     reporter = get_reporter(output_format)
     text = reporter.render(report, ReportOptions(color=output is None and use_color(), statistics=statistics))
     write_output(text, output)

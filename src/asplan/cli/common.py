@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from asplan.printable import one_line
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -24,8 +26,26 @@ class State:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """A user-fixable error: one line on stderr, no traceback."""
-    typer.echo(f"asplan: error: {message}", err=True)
+    say(f"asplan: error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """One line of a command's own output; what came from a plan or a file name is kept on it.
+
+    Control characters are spelled out (:func:`asplan.printable.one_line`): a plan title
+    or a file name never moves the cursor, rewrites the clipboard or starts a new line.
+    """
+    typer.echo(one_line(message), err=err)
+
+
+def warn(message: str) -> None:
+    say(f"asplan: warning: {message}", err=True)
+
+
+def error_line(message: str) -> None:
+    """An error that does not stop the command (a plan skipped, a file left out)."""
+    say(f"asplan: error: {message}", err=True)
 
 
 def use_color(stream: object = None) -> bool:

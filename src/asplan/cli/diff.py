@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, write_output
+from asplan.cli.common import error_line, fail, load_config, write_output
 
 FORMATS = ("text", "json", "md")
 
@@ -69,7 +69,7 @@ def diff(
         fail(str(exc))
     changes = diff_snapshots(old, new, "client" if audience == "client" else "internal")
     for line in [*old.failures, *new.failures]:
-        typer.echo(f"asplan: error: {line} (skipped)", err=True)
+        error_line(f"{line} (skipped)")
     if output_format == "json":
         text = to_json(changes, old, new, "client" if audience == "client" else "internal")
     elif output_format == "md":

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, today, use_color, write_output
+from asplan.cli.common import error_line, fail, load_config, today, use_color, warn, write_output
 
 if TYPE_CHECKING:
     from datetime import date
@@ -81,9 +81,9 @@ def due(
     except UsageError as exc:
         fail(str(exc))
     for line in run.failures:
-        typer.echo(f"asplan: error: {line} (skipped)", err=True)
+        error_line(f"{line} (skipped)")
     for line in run.warnings:
-        typer.echo(f"asplan: warning: {line}", err=True)
+        warn(line)
     items = within(run.items, within_days, owners=_split(owner), accounts=_split(account), kinds=kinds)
     if group_by == "owner" and output_format != "md":
         from asplan import digest
@@ -126,6 +126,9 @@ def _table(items: list[DueItem], day: date, within_days: int, color: bool) -> st
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from asplan.printable import one_line
 
     buffer = StringIO()
     width = None
@@ -149,14 +152,16 @@ def _table(items: list[DueItem], day: date, within_days: int, color: bool) -> st
         table.add_column(header, no_wrap=header != "item", overflow="fold")
     for item in items:
         style = _STATUS_STYLE[item.status.value]
+        # Plan text goes in as Text: never read as rich markup, control characters spelled out.
+        label = item.title if item.id in (item.title, "review", "continuity") else f"{item.id}  {item.title}"
         table.add_row(
             item.date.isoformat(),
             _when(item.days),
             _STATUS_WORDS[item.status.value],
-            item.account,
+            Text(one_line(item.account)),
             item.kind.value,
-            item.title if item.id in (item.title, "review", "continuity") else f"{item.id}  {item.title}",
-            item.owner or "",
+            Text(one_line(label)),
+            Text(one_line(item.owner or "")),
             style=style or None,
         )
     console.print(table)

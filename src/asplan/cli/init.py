@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from asplan.cli.common import fail
+from asplan.cli.common import fail, say
 
 
 def init(
@@ -42,22 +42,22 @@ def init(
         directory.mkdir(parents=True, exist_ok=True)
         plans = directory / DEFAULT_PLANS_DIR
         if plans.exists():
-            typer.echo(f"skipped {_show(plans)}/ (already exists)")
+            say(f"skipped {_show(plans)}/ (already exists)")
         else:
             plans.mkdir()
-            typer.echo(f"created {_show(plans)}/")
+            say(f"created {_show(plans)}/")
         for relative, text in files.items():
             target = directory / relative
             if target.exists() or target.is_symlink():
-                typer.echo(f"skipped {_show(target)} (already exists)")
+                say(f"skipped {_show(target)} (already exists)")
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(target, text)
-            typer.echo(f"created {_show(target)}")
+            say(f"created {_show(target)}")
     except OSError as exc:
         fail(f"{exc.filename or directory}: cannot write ({exc.strerror or exc})")
     here = directory.resolve() == Path.cwd().resolve()
-    typer.echo("next: " + ("" if here else f"cd {_show(directory)} && ") + "asplan new ACCOUNT-ID")
+    say("next: " + ("" if here else f"cd {_show(directory)} && ") + "asplan new ACCOUNT-ID")
 
 
 def _show(path: Path) -> str:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, cast
 
 import typer
 
-from asplan.cli.common import fail, load_config
+from asplan.cli.common import fail, load_config, say
 
 
 def stdin_is_terminal() -> bool:
@@ -75,12 +75,12 @@ def new(
         atomic_write_text(target, text)
     except OSError as exc:
         fail(f"{_show(target)}: cannot write ({exc.strerror or exc})")
-    typer.echo(f"created {_show(target)}")
+    say(f"created {_show(target)}")
     if not schema.is_file():
         typer.echo(
             f"hint: no {_show(schema)} yet: run `asplan schema -o {_show(schema)}` for editor autocompletion", err=True
         )
-    typer.echo(f"next: fill it in, then run `asplan check {_show(target)}`")
+    say(f"next: fill it in, then run `asplan check {_show(target)}`")
 
 
 def _ask(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, today
+from asplan.cli.common import fail, load_config, say, today, warn
 
 if TYPE_CHECKING:
     from asplan.plandiff import Baseline
@@ -121,7 +121,7 @@ def render(
         written = render_many(plans, day, options, target, jobs=workers, max_bytes=config.max_file_bytes)
     except RenderError as exc:
         fail(str(exc))
-    typer.echo(f"asplan: wrote {len(written)} files to {target}", err=True)
+    say(f"asplan: wrote {len(written)} files to {target}", err=True)
 
 
 def _baseline(rev: str, plans: list[Path], max_bytes: int) -> Baseline:
@@ -136,5 +136,5 @@ def _baseline(rev: str, plans: list[Path], max_bytes: int) -> Baseline:
     except GitError as exc:
         fail(f"--since: {exc}")
     for line in snapshot.failures:
-        typer.echo(f"asplan: warning: --since: {line} (compared as if absent)", err=True)
+        warn(f"--since: {line} (compared as if absent)")
     return Baseline.of(snapshot, commit.sha, commit.day)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, today
+from asplan.cli.common import fail, load_config, say, today
 
 
 def review(
@@ -54,7 +54,7 @@ def review(
     except ReviewError as exc:
         where = f"{plan}:{exc.line}" if exc.line else plan
         fail(f"{where}: {exc.message}")
-    typer.echo(f"Recorded the review of {held.isoformat()} in {plan}.")
+    say(f"Recorded the review of {held.isoformat()} in {plan}.")
     if result.cleared_next is not None:
         typer.echo(f"Removed reviews.next ({result.cleared_next.isoformat()}): this review fulfils it.")
     if result.next_review is None:

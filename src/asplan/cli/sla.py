@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, today, use_color, write_output
+from asplan.cli.common import fail, load_config, today, use_color, warn, write_output
 
 if TYPE_CHECKING:
     from asplan.sla.engine import PlanSlas, Selection
@@ -112,9 +112,9 @@ def _warn_rows(reports: list[PlanSlas]) -> None:
     """Event rows left out: named by file and line on stderr, so the figures can be trusted or fixed."""
     problems = [p for report in reports for p in report.problems]
     for problem in problems[:_MAX_ROW_WARNINGS]:
-        typer.echo(f"asplan: warning: {problem}", err=True)
+        warn(str(problem))
     if len(problems) > _MAX_ROW_WARNINGS:
-        typer.echo(f"asplan: warning: ... and {len(problems) - _MAX_ROW_WARNINGS} more rows left out", err=True)
+        warn(f"... and {len(problems) - _MAX_ROW_WARNINGS} more rows left out")
 
 
 def _span(span: timedelta | None) -> str:
@@ -162,7 +162,9 @@ def _text(day: date, selected: list[SlaRow]) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from asplan.printable import one_line
     from asplan.sla.credits import format_money
     from asplan.sla.report import credit_totals, number
 
@@ -187,9 +189,16 @@ def _text(day: date, selected: list[SlaRow]) -> str:
     table.add_column("credit", justify="right")
     for row in selected:
         status = row.period.status
-        cells = [row.result.sla.id, row.result.sla.name, row.period.period.label, row.target, _value(row)]
+        # Plan and event-file text goes in as Text: never read as rich markup, controls spelled out.
+        cells: list[str | Text] = [
+            Text(one_line(row.result.sla.id)),
+            Text(one_line(row.result.sla.name)),
+            row.period.period.label,
+            row.target,
+            _value(row),
+        ]
         cells += [f"[{_STYLE[status]}]{status}[/]", _credit(row)]
-        table.add_row(*([row.account, *cells] if several else cells))
+        table.add_row(*([Text(one_line(row.account)), *cells] if several else cells))
     console.print(table)
 
     flagged = [
@@ -209,9 +218,9 @@ def _text(day: date, selected: list[SlaRow]) -> str:
             percent = number(event.percent)
             deadline = event.deadline.astimezone(row.tz).strftime("%Y-%m-%d %H:%M") if event.deadline else "—"
             events.add_row(
-                row.result.sla.id,
+                Text(one_line(row.result.sla.id)),
                 row.period.period.label,
-                event.id,
+                Text(one_line(event.id)),
                 f"[{_STYLE[event.status]}]{event.status}[/]",
                 _span(event.elapsed),
                 f"{percent}%" if percent is not None else "—",

@@ -51,6 +51,7 @@ def _table(rows: list[PortfolioRow], lang: str, color: bool) -> str:
     from rich.markup import escape
     from rich.table import Table
 
+    from asplan.printable import one_line
     from asplan.render.i18n import locale
 
     t = locale(lang)
@@ -75,10 +76,11 @@ def _table(rows: list[PortfolioRow], lang: str, color: bool) -> str:
         breaches = f"[red]{r.sla_breaches}[/red]" if r.sla_breaches else "0"
         if r.sla_period:
             breaches += f" ({r.sla_period})"
+        account, name = escape(one_line(r.account)), escape(one_line(r.name))
         table.add_row(
-            f"{escape(r.account)}\n[dim]{escape(r.name)}[/dim]" if color else f"{escape(r.account)} ({escape(r.name)})",
+            f"{account}\n[dim]{name}[/dim]" if color else f"{account} ({name})",
             t(f"tier.{r.tier}"),
-            escape(r.manager_name),
+            escape(one_line(r.manager_name)),
             review,
             overdue,
             breaches,

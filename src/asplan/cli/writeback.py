@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, today
+from asplan.cli.common import fail, load_config, say, today
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -134,4 +134,4 @@ def _run(plan: str, transform: Callable[[str], Outcome], output_format: str) -> 
 
         typer.echo(json.dumps(outcome.to_json(plan), ensure_ascii=False, indent=2))
     else:
-        typer.echo(f"{plan}: {outcome.message}")
+        say(f"{plan}: {outcome.message}")

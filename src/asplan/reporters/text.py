@@ -15,15 +15,16 @@ first) follows the findings. Colour is plain ANSI SGR codes, switched on only by
 ``ReportOptions.color``: the output never depends on the environment or the terminal,
 and without colour it holds no escape character at all. Control characters coming
 from plan text (an ESC in a quoted value, say) are shown escaped, never sent to the
-terminal.
+terminal (:mod:`asplan.printable`); a file name is kept on its line, so a newline in
+it cannot forge a line a CI runner would read as a command.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from asplan.findings import Finding, Severity
+from asplan.printable import one_line, printable
 from asplan.reporters._grouping import findings_by_file, plural
 from asplan.reporters.base import CheckReport, Reporter, ReportOptions
 
@@ -33,19 +34,7 @@ HEADER = "1;4"
 SEVERITY_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "33", Severity.INFO: "36"}
 SUCCESS = "1;32"
 
-#: C0/C1 controls (except tab and line breaks, handled apart) and bidi overrides.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTINUATION = "\n    "
-
-
-def _spell_out(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters spelled out (``\\x1b``), safe for a terminal."""
-    return _UNPRINTABLE.sub(_spell_out, text)
 
 
 class _Painter:
@@ -68,7 +57,7 @@ class TextReporter(Reporter):
         for path, findings in groups:
             if not findings:
                 continue
-            lines.append(paint(printable(path), HEADER))
+            lines.append(paint(one_line(path), HEADER))
             lines.extend(self._finding_line(finding, paint) for finding in findings)
             lines.append("")
         if options.statistics and report.findings:
@@ -79,7 +68,7 @@ class TextReporter(Reporter):
 
     @staticmethod
     def _finding_line(finding: Finding, paint: _Painter) -> str:
-        location = f"{printable(finding.file)}:{finding.line}:{finding.column}"
+        location = f"{one_line(finding.file)}:{finding.line}:{finding.column}"
         severity = paint(f"[{finding.severity.value}]", SEVERITY_STYLE[finding.severity])
         message = _CONTINUATION.join(printable(part) for part in finding.message.splitlines())
         return f"{location} {paint(finding.code, BOLD)} {severity} {message}".rstrip()
