@@ -26,6 +26,44 @@ class LockTimeout(OSError):
     """Another process kept the file locked for longer than the timeout."""
 
 
+class WouldReplacePlan(OSError):
+    """An output file named by the user is an existing plan (spec §7.7: never without ``--force``)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is a plan: refusing to replace it with this output (pass --force to overwrite it)")
+        self.path = path
+
+
+def holds_a_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> bool:
+    """Whether ``path`` is an existing file whose top-level mapping has the key ``asplan``.
+
+    Decided by parsing it (a JSON report that mentions "asplan" is not a plan); a file
+    too large or unreadable to be a plan is not one.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return False
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    from asplan.loading import LoadError, decode_utf8, looks_like_plan, parse_yaml
+
+    try:
+        text = decode_utf8(raw)
+        if not looks_like_plan(text):
+            return False
+        data = parse_yaml(text, str(path)).data
+    except LoadError:
+        return False
+    return isinstance(data, dict) and "asplan" in data
+
+
+def refuse_to_replace_plan(path: Path, force: bool) -> None:
+    """Raise :class:`WouldReplacePlan` unless ``force`` or ``path`` is not a plan."""
+    if not force and holds_a_plan(path):
+        raise WouldReplacePlan(path)
+
+
 def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
     atomic_write_bytes(path, text.encode(encoding))
 
@@ -55,7 +93,8 @@ def stage_bytes(path: Path, data: bytes) -> Path:
     """
     path = _resolve(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    remove_stale_temporaries(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -72,6 +111,53 @@ def stage_bytes(path: Path, data: bytes) -> Path:
             os.unlink(tmp)
         raise
     return Path(tmp)
+
+
+STALE_AFTER = 24 * 3600.0
+"""Seconds after which any temporary file of a write is stale, whoever made it."""
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Delete the temporary files an earlier write of ``path`` left behind when it was killed.
+
+    A write's temporary file is ``.<name>.<pid>.<random>.tmp``. ``kill -9`` (or a power
+    cut) between creating it and renaming it leaves it there; the next write of the same
+    file removes it when the process that made it no longer exists, or when it is over a
+    day old (its process id may have been reused since). A live writer's file is left
+    alone. Returns what was removed.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    prefix = f".{path.name}."
+    removed = []
+    try:
+        candidates = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+    except OSError:
+        return []
+    now = time.time()
+    for entry in candidates:
+        pid_text = entry.name[len(prefix) :].split(".", 1)[0]
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
+        except OSError:
+            continue
+        dead = pid_text.isdigit() and not _process_alive(int(pid_text))
+        if (dead or old) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name != "posix":
+        return True  # elsewhere signal 0 is not a probe (on Windows it is CTRL_C_EVENT): age decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's), or we cannot tell: keep its file
+    return True
 
 
 def commit(staged: Path, path: Path) -> None:

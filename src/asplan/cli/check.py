@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from asplan.plan_source import Target
     from asplan.reporters.base import CheckReport
 
-from asplan.cli.common import fail, load_config, today, use_color, warn, write_output
+from asplan.cli.common import FORCE_OUTPUT_HELP, fail, load_config, today, use_color, warn, write_output
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -31,6 +31,7 @@ def check(
         str, typer.Option("--format", "--output-format", help="text, json, github, sarif, junit or gitlab.")
     ] = "text",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_OUTPUT_HELP)] = False,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Only these codes or prefixes (ASP3, ASP201).")
     ] = None,
@@ -82,7 +83,7 @@ def check(
         warn(f"no plan found in {', '.join(paths or default_paths(config))}")
     reporter = get_reporter(output_format)
     text = reporter.render(report, ReportOptions(color=output is None and use_color(), statistics=statistics))
-    write_output(text, output)
+    write_output(text, output, force)
     raise typer.Exit(exit_code(report, config.fail_on))
 
 

@@ -87,17 +87,24 @@ def today(option: str | None) -> date:
         fail(str(exc))
 
 
-def write_output(text: str, output: str | None) -> None:
-    """To stdout, or atomically to ``--output``."""
+FORCE_OUTPUT_HELP = "Replace --output even if it is a plan file (by default that is refused)."
+
+
+def write_output(text: str, output: str | None, force: bool = False) -> None:
+    """To stdout, or atomically to ``--output`` (which may not be a plan unless ``force``)."""
     if output is None:
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
-    from asplan.fileio import atomic_write_text
+    from asplan.fileio import WouldReplacePlan, atomic_write_text, refuse_to_replace_plan
 
     target = Path(output)
+    try:
+        refuse_to_replace_plan(target, force)
+    except WouldReplacePlan as exc:
+        fail(f"--output {output}: {exc.path.name} is a plan: refusing to replace it (pass --force to overwrite it)")
     try:
         # like ruff's --output-file: `--output reports/asplan.sarif` in a fresh CI checkout just works
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from asplan.cli.common import error_line, fail, load_config, write_output
+from asplan.cli.common import FORCE_OUTPUT_HELP, error_line, fail, load_config, write_output
 
 FORMATS = ("text", "json", "md")
 
@@ -28,6 +28,7 @@ def diff(
         str, typer.Option("--audience", help="internal (default: every field) or client (what the client may see).")
     ] = "internal",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_OUTPUT_HELP)] = False,
 ) -> None:
     """What changed in the plans between a git revision and the working tree (or --to REV).
 
@@ -76,5 +77,5 @@ def diff(
         text = to_markdown(changes, old, new)
     else:
         text = to_text(changes, old, new)
-    write_output(text, output)
+    write_output(text, output, force)
     raise typer.Exit(2 if old.failures or new.failures else 0)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import error_line, fail, load_config, today, use_color, warn, write_output
+from asplan.cli.common import FORCE_OUTPUT_HELP, error_line, fail, load_config, today, use_color, warn, write_output
 
 if TYPE_CHECKING:
     from datetime import date
@@ -42,6 +42,7 @@ def due(
     ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text, json, md or ics.")] = "text",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_OUTPUT_HELP)] = False,
     today_option: Annotated[str | None, typer.Option("--today", help="Date to count from, YYYY-MM-DD.")] = None,
 ) -> None:
     """The agenda: overdue and upcoming dated items of every plan, soonest first.
@@ -104,7 +105,7 @@ def due(
         text = to_ics(items, day, __version__)
     else:
         text = _table(items, day, within_days, color=output is None and use_color())
-    write_output(text, output)
+    write_output(text, output, force)
     raise typer.Exit(2 if run.failures else 0)
 
 

@@ -48,6 +48,10 @@ def new(
     schema = root / SCHEMA_FILE
     target = directory / f"{account_id}.yaml"
     for existing in (target, target.with_suffix(".yml")):
+        if existing.is_symlink():
+            # A link (dangling or not) would make the write land wherever it points,
+            # outside plans/ perhaps: refused even with --force.
+            fail(f"{_show(existing)}: is a symbolic link; refusing to write a plan through it (remove the link)")
         if existing.exists() and not force:
             fail(f"{_show(existing)}: a plan for '{account_id}' already exists; use --force to overwrite it")
 
@@ -117,7 +121,8 @@ def _relative(target: Path, start: Path) -> str:
 
 
 def _show(path: Path) -> str:
+    """The path relative to the working folder; a symbolic link is named, not followed."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()

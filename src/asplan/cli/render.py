@@ -55,6 +55,9 @@ def render(
         str | None,
         typer.Option("--since", metavar="REV", help="Add a section with what changed since this git revision."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace output files even if one is a plan (by default that is refused).")
+    ] = False,
 ) -> None:
     """Render plans as self-contained HTML, GitHub Markdown or A4 PDF for the client (or internal use)."""
     from asplan.plan_source import default_paths
@@ -109,7 +112,7 @@ def render(
             if target is None:
                 _write_stdout(data)
             else:
-                write_single(data, target)
+                write_single(data, target, force)
             return
         if target is None:
             fail("several plans: give an output folder with -o DIR (one document per plan plus the index)")
@@ -118,7 +121,9 @@ def render(
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if jobs is None and len(plans) < 16:
             workers = 1  # process start-up costs more than it saves on a handful of plans
-        written = render_many(plans, day, options, target, jobs=workers, max_bytes=config.max_file_bytes)
+        written = render_many(
+            plans, day, options, target, jobs=workers, max_bytes=config.max_file_bytes, force=force
+        )
     except RenderError as exc:
         fail(str(exc))
     say(f"asplan: wrote {len(written)} files to {target}", err=True)

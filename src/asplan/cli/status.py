@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, today, use_color, write_output
+from asplan.cli.common import FORCE_OUTPUT_HELP, fail, load_config, today, use_color, write_output
 
 if TYPE_CHECKING:
     from asplan.render.portfolio import PortfolioRow
@@ -19,6 +19,7 @@ def status(
     paths: Annotated[list[str] | None, typer.Argument(help="Plan files or folders (searched recursively).")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_OUTPUT_HELP)] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the table: en (default) or es.")] = None,
     today_option: Annotated[str | None, typer.Option("--today", help="Date of the figures, YYYY-MM-DD.")] = None,
 ) -> None:
@@ -41,9 +42,9 @@ def status(
     except RenderError as exc:
         fail(str(exc))
     if output_format == "json":
-        write_output(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2) + "\n", output)
+        write_output(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2) + "\n", output, force)
         return
-    write_output(_table(rows, options.lang or "en", color=output is None and use_color()), output)
+    write_output(_table(rows, options.lang or "en", color=output is None and use_color()), output, force)
 
 
 def _table(rows: list[PortfolioRow], lang: str, color: bool) -> str:

@@ -23,7 +23,16 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup
 
-from asplan.fileio import atomic_write_bytes, atomic_write_text, commit, discard, stage_bytes, sync_folder
+from asplan.fileio import (
+    WouldReplacePlan,
+    atomic_write_bytes,
+    atomic_write_text,
+    commit,
+    discard,
+    refuse_to_replace_plan,
+    stage_bytes,
+    sync_folder,
+)
 from asplan.model.plan import Plan
 from asplan.parallel import ordered_map
 from asplan.plandiff import Baseline, Change
@@ -273,7 +282,13 @@ def _render_all(work: list[tuple[Path, date, RenderOptions, int, str]], jobs: in
 
 
 def render_many(
-    paths: Sequence[Path], today: date, options: RenderOptions, folder: Path, jobs: int = 1, max_bytes: int = 5 << 20
+    paths: Sequence[Path],
+    today: date,
+    options: RenderOptions,
+    folder: Path,
+    jobs: int = 1,
+    max_bytes: int = 5 << 20,
+    force: bool = False,
 ) -> list[Path]:
     """One document per plan plus the index, renamed into place only once all are staged.
 
@@ -302,6 +317,8 @@ def render_many(
             raise RenderError(f"an account id 'index' would overwrite the portfolio page in {folder}")
         index_data = document_bytes(render_index([r[4] for r in results], today, options), options.fmt)
         staged.append((stage_bytes(index, index_data), index))
+        for _, target in staged:
+            refuse_to_replace_plan(target, force)
         for tmp, target in staged:
             commit(tmp, target)
     except BaseException as exc:
@@ -310,6 +327,8 @@ def render_many(
         if created:
             with contextlib.suppress(OSError):
                 folder.rmdir()  # only if still empty
+        if isinstance(exc, WouldReplacePlan):
+            raise RenderError(str(exc)) from None
         if isinstance(exc, OSError):
             raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
         raise
@@ -335,14 +354,17 @@ def collect_plans(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> lis
     return [LoadedPlan(path, load_plan(path, max_bytes)) for path in plan_paths(paths, max_bytes)]
 
 
-def write_single(content: str | bytes, target: Path) -> None:
-    """One document to the file the user named, atomically."""
+def write_single(content: str | bytes, target: Path, force: bool = False) -> None:
+    """One document to the file the user named, atomically (never over a plan unless ``force``)."""
     try:
+        refuse_to_replace_plan(target, force)
         if target.parent and not target.parent.is_dir():
             raise RenderError(f"{target.parent}: no such folder")
         if isinstance(content, bytes):
             atomic_write_bytes(target, content)
         else:
             atomic_write_text(target, content)
+    except WouldReplacePlan as exc:
+        raise RenderError(str(exc)) from None
     except OSError as exc:
         raise RenderError(f"{target}: cannot write ({exc.strerror or exc})") from None
