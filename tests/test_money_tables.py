@@ -13,6 +13,7 @@ the 1st of the next month.
 
 from __future__ import annotations
 
+import decimal
 from datetime import date
 from decimal import Decimal
 
@@ -158,6 +159,19 @@ def test_an_amount_in_another_currency_stays_in_it() -> None:
     credit = Credit.model_validate({"amount": "500 GBP"})
     charge = period_credit(credit, [D(1), D(2)], D(10000), "EUR")
     assert (charge.amount, charge.currency) == (D(1000), "GBP")
+
+
+def test_money_is_rounded_half_even_whatever_the_decimal_context() -> None:
+    # Half-even to cents, always: 0.125 -> 0.12, 0.135 -> 0.14, 2,307.6923... -> 2,307.69;
+    # an ambient context that rounds half-up (or down) must not change a printed credit.
+    for rounding in (decimal.ROUND_HALF_UP, decimal.ROUND_DOWN, decimal.ROUND_CEILING):
+        with decimal.localcontext(rounding=rounding):
+            assert [format_money(D(v)) for v in ("0.125", "0.135", "0.129", "2307.6923")] == [
+                "0.12",
+                "0.14",
+                "0.13",
+                "2307.69",
+            ]
 
 
 # ------------------------------------------------------------------ period fees
