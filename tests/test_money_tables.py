@@ -289,12 +289,23 @@ def test_november_is_closed_and_priced_on_the_first_of_december() -> None:
     # On 11-30 November is the open period: no credit yet.
     results = measured_periods(sla, date(2026, 11, 30), MONTHLY_FEE)
     assert [(r.period.label, r.status) for r in results] == [("2026-10", "met"), ("2026-11", "open")]
-    assert results[1].charge is None
+    # ... its figure so far is shown, but nothing is owed.
+    assert (results[1].value, results[1].charge) == (D("99.5"), None)
     # On 12-01 it is closed: 99.5 < 99.9 breaches, 10 % of 10,000 = 1,000.
     results = measured_periods(sla, date(2026, 12, 1), MONTHLY_FEE)
     assert [(r.period.label, r.status) for r in results] == [("2026-10", "met"), ("2026-11", "breached")]
     charge = results[1].charge
     assert charge is not None and (charge.amount, charge.currency) == (D(1000), "EUR")
+
+
+def test_a_period_that_starts_today_is_open_and_listed() -> None:
+    # On 12-01 December has started: a figure already recorded for it is shown as open.
+    sla = _availability("monthly", [("2026-11", 99.95), ("2026-12", 99.0)])
+    results = measured_periods(sla, date(2026, 12, 1), MONTHLY_FEE)
+    assert [(r.period.label, r.status, r.value) for r in results] == [
+        ("2026-11", "met", D("99.95")),
+        ("2026-12", "open", D("99.0")),
+    ]
 
 
 def test_a_quarter_is_closed_and_priced_on_the_day_after() -> None:
