@@ -23,7 +23,7 @@ from asplan.model.account import Fee, FeePer
 from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Credit, CreditTier, Sla
 from asplan.periods import is_closed, latest_closed, overlapping, period_fee
-from asplan.sla.credits import format_money, period_credit, tier_percent
+from asplan.sla.credits import Charge, format_money, period_credit, tier_percent
 from asplan.sla.measured import measured_periods
 
 D = Decimal
@@ -107,6 +107,16 @@ def test_an_event_in_no_tier_costs_nothing() -> None:
     credit = Credit(tiers=ABOVE_WORST_FIRST)
     assert period_credit(credit, [D(20)], D(10000), "EUR").amount == 0
     assert period_credit(credit, [D(20), D(61)], D(10000), "EUR").amount == D(300)
+
+
+def test_nothing_owed_is_zero_in_the_fee_currency_and_an_unpriceable_credit_says_why() -> None:
+    # No credit terms, or no breach: 0 EUR (not "unknown"), in the fee's currency.
+    assert period_credit(None, [D(99)], D(10000), "EUR") == Charge(D(0), "EUR")
+    assert period_credit(Credit(percent=D(2)), [], D(10000), "EUR") == Charge(D(0), "EUR")
+    # A percent of an unknown fee cannot be priced, and the charge says what is missing.
+    assert period_credit(Credit(percent=D(2)), [D(99)], None, None) == Charge(
+        None, None, "a percent credit needs account.contract.fee"
+    )
 
 
 # ------------------------------------------------------------------------- caps

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from asplan.model.plan import Plan
+from asplan.model.scalars import PeriodLabel
 from asplan.plan_source import Target, read_plan
 from asplan.sla.engine import PlanSlas, evaluate_plan
 from asplan.sla.events import EventFileError
@@ -54,12 +55,19 @@ events: [tickets.csv]
 HEADER = "id,created,priority,first_response,resolved,pauses\n"
 
 
-def run(tmp_path: Path, rows: str, now: datetime | None = None, plan_text: str = PLAN) -> PlanSlas:
+def run(
+    tmp_path: Path,
+    rows: str,
+    now: datetime | None = None,
+    plan_text: str = PLAN,
+    today: date = TODAY,
+    selection: PeriodLabel | None = None,
+) -> PlanSlas:
     (tmp_path / "acme.yaml").write_text(plan_text, encoding="utf-8")
     (tmp_path / "tickets.csv").write_text(HEADER + textwrap.dedent(rows), encoding="utf-8")
     plan = read_plan(Target(str(tmp_path / "acme.yaml"), explicit=True), 1_000_000).require()
     assert isinstance(plan, Plan)
-    return evaluate_plan(plan, str(tmp_path / "acme.yaml"), TODAY, now=now)
+    return evaluate_plan(plan, str(tmp_path / "acme.yaml"), today, now=now, selection=selection)
 
 
 def period(report: PlanSlas, sla: str, label: str):  # type: ignore[no-untyped-def]
@@ -86,7 +94,7 @@ def test_objective_period_fails_at_two_of_three(tmp_path: Path) -> None:
         ("T2", "met", 300),
     ]
     assert october.value is not None and round(october.value, 2) == Decimal("66.67")
-    assert october.charge is not None and october.charge.amount == 200  # 2 % of 10,000, once
+    assert october.charge is not None and (october.charge.amount, october.charge.currency) == (200, "EUR")  # 2 %, once
 
 
 def test_per_event_credits_and_where_lists(tmp_path: Path) -> None:
@@ -222,3 +230,22 @@ def test_running_events_count_in_neither_side_of_the_share(tmp_path: Path) -> No
     assert [(e.id, e.status) for e in october.events] == [("B", "breached"), ("M", "met"), ("R", "running")]
     assert (october.status, october.value) == ("met", 50)
     assert october.charge is not None and october.charge.amount == 0
+
+
+def test_on_the_first_of_a_month_its_events_form_an_open_period(tmp_path: Path) -> None:
+    # Today 2026-11-01: October has closed (A 31 min, late: 1 % of 10,000 = 100) and
+    # November has started with B (10 min), so it is listed, open, nothing owed yet.
+    rows = """\
+        A,2026-10-20T10:00,P1,2026-10-20T10:31,,
+        B,2026-11-01T08:00,P1,2026-11-01T08:10,,
+        """
+    report = run(tmp_path, rows, today=date(2026, 11, 1))
+    result = next(r for r in report.slas if r.sla.id == "RESP")
+    assert [(p.period.label, p.status) for p in result.periods] == [("2026-10", "breached"), ("2026-11", "open")]
+    assert result.periods[0].charge is not None and result.periods[0].charge.amount == 100
+    # --period 2026-10 asks for October alone; --period 2026-09 for a month with no event,
+    # which met its commitment.
+    for label, expected in (("2026-10", [("2026-10", "breached")]), ("2026-09", [("2026-09", "met")])):
+        report = run(tmp_path, rows, today=date(2026, 11, 1), selection=PeriodLabel(label))
+        result = next(r for r in report.slas if r.sla.id == "RESP")
+        assert [(p.period.label, p.status) for p in result.periods] == expected

@@ -168,6 +168,10 @@ def test_deadline_on_24x7_with_pauses(pauses: list[tuple[str, str]], due: str) -
         ("2026-06-04T17:00", 120, [("2026-06-05T08:00", "2026-06-05T08:30")], "2026-06-05T09:30"),
         # From Fri 14:00, 120 needed: Fri 14:00-15:00 (60), weekend, Mon 09:00-10:00. Mon 10:00.
         ("2026-06-05T14:00", 120, [], "2026-06-08T10:00"),
+        # 60 needed from Mon 13:00 end exactly at the lunch closing: 14:00, not 15:00.
+        ("2026-06-01T13:00", 60, [], "2026-06-01T14:00"),
+        # Nothing needed: due at the start itself, even on a closed Saturday.
+        ("2026-06-06T11:00", 0, [], "2026-06-06T11:00"),
         # Created Saturday: the clock starts Monday 09:00; 30 minutes -> Mon 09:30.
         ("2026-06-06T11:00", 30, [], "2026-06-08T09:30"),
     ],
