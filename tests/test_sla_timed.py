@@ -249,3 +249,39 @@ def test_on_the_first_of_a_month_its_events_form_an_open_period(tmp_path: Path) 
         report = run(tmp_path, rows, today=date(2026, 11, 1), selection=PeriodLabel(label))
         result = next(r for r in report.slas if r.sla.id == "RESP")
         assert [(p.period.label, p.status) for p in result.periods] == expected
+
+
+def test_the_deadline_of_an_open_ticket_skips_its_pauses(tmp_path: Path) -> None:
+    # Created Mon 2026-11-23 10:00, paused 11:00-12:00, now 16:00 Madrid: 10-11 (60) +
+    # 12-14 (120) + 15-16 (60) = 240 of 480 minutes. The 240 left: 16:00-18:00 (120),
+    # then Tuesday 09:00-11:00: due Tue 11:00 Madrid = 10:00 UTC (an hour later than
+    # without the pause).
+    now = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+    report = run(tmp_path, "T1,2026-11-23T10:00,P2,,,2026-11-23T11:00/2026-11-23T12:00\n", now=now)
+    (event,) = period(report, "RES", "2026-11").events
+    assert (event.status, event.elapsed_minutes) == ("running", 240)
+    assert event.deadline == datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+def test_a_response_at_the_creation_instant_is_zero_minutes(tmp_path: Path) -> None:
+    # first_response == created is 0 minutes, on time, not a row refused as "before" it.
+    report = run(tmp_path, "T1,2026-10-05T09:00,P1,2026-10-05T09:00,,\n")
+    assert report.problems == []
+    (event,) = period(report, "RESP", "2026-10").events
+    assert (event.status, event.elapsed_minutes) == ("met", 0)
+
+
+def test_rows_with_an_empty_start_or_a_broken_stop_are_reported(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        """\
+        T1,,P1,2026-10-05T09:10,,
+        T2,2026-10-05T09:00,P1,soon,,
+        """,
+    )
+    assert [str(p).split(":", 1)[1] for p in report.problems] == [
+        "2: 'created' is empty; row left out",
+        "3: 'first_response': 'soon' is not an ISO 8601 timestamp (like 2026-06-01T09:30,"
+        " 2026-06-01T09:30:00+02:00 or 2026-06-01T07:30Z); row left out",
+    ]
+
