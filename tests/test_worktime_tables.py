@@ -15,7 +15,7 @@ morning there, and nowhere in Madrid or New York.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -301,3 +301,17 @@ def test_chatham_deadline_across_the_spring_change() -> None:
     # 02:30 CHAST + 30 minutes: 15 minutes reach 02:45, which is 03:45 CHADT; 15 more: 04:00.
     due = deadline(builtin_24x7("Pacific/Chatham"), at("2026-09-27T02:30", CHATHAM), 30)
     assert due == at("2026-09-27T04:00", CHATHAM)
+
+
+class _NoOffset(tzinfo):
+    """A time zone that does not know its offset: as unusable as no time zone at all."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+
+def test_an_instant_without_a_known_offset_is_refused() -> None:
+    # Guessing the machine's zone for it would make the figures depend on where they run.
+    start = datetime(2026, 6, 1, 9, tzinfo=_NoOffset())
+    with pytest.raises(ValueError, match="naive datetime 2026-06-01T09:00"):
+        working_minutes(LABORAL, start, at("2026-06-01T10:00"))
