@@ -285,3 +285,11 @@ def test_rows_with_an_empty_start_or_a_broken_stop_are_reported(tmp_path: Path) 
         " 2026-06-01T09:30:00+02:00 or 2026-06-01T07:30Z); row left out",
     ]
 
+
+
+@pytest.mark.parametrize(("target", "percent"), [('"<= 1m"', Decimal(200)), ('"<= 0m"', None)])
+def test_percent_of_target_for_tiny_targets(tmp_path: Path, target: str, percent: Decimal | None) -> None:
+    # 2 minutes against 1 minute is 200 %; against a zero target there is no percent.
+    report = run(tmp_path, "T1,2026-10-05T09:00,P1,2026-10-05T09:02,,\n", plan_text=PLAN.replace('"<= 30m"', target))
+    (event,) = period(report, "RESP", "2026-10").events
+    assert (event.status, event.elapsed_minutes, event.percent) == ("breached", 2, percent)
