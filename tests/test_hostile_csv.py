@@ -36,8 +36,8 @@ PLAN = plan(
     events:
       - tickets.csv
     """
-)
-EVENTS_LINE = 18  # "  - tickets.csv": line 9 + 9
+).replace("  tier: high\n", "  tier: high\n  timezone: UTC\n")  # the export's times have no offset: say they are UTC
+EVENTS_LINE = 19  # "  - tickets.csv": line 10 + 9
 HEADER = b"id,created,priority,first_response\n"
 LATE = b"T-1,2026-10-05T09:00,P1,2026-10-05T09:45\n"  # 45 minutes: breached
 ON_TIME = b"T-2,2026-10-06T09:00,P1,2026-10-06T09:10\n"  # 10 minutes: met
@@ -160,11 +160,18 @@ def test_header_only_is_no_events_not_an_error(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------- broken rows
 
 
+def _distinct(row: bytes, count: int) -> bytes:
+    """``count`` copies of ``row`` with ids of the same length, all different (a repeated id is counted once)."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    ids = (digits[n // 1296] + digits[n // 36 % 36] + digits[n % 36] for n in range(count))
+    return b"".join(row.replace(b"T-2", i.encode(), 1) for i in ids)
+
+
 def test_unterminated_quote_names_the_lines_it_swallows(tmp_path: Path) -> None:
     # The quote opened on line 3 never closes: the csv reader takes every following line
     # into one field until it passes the 131,072-character field limit. Each ON_TIME line
     # is 41 characters, so the field ends inside line 3 + ceil(131,072 / 41) = 3,200.
-    data = HEADER + LATE + b'T-3,"2026-10-07T09:00,P1,\n' + ON_TIME * 5000
+    data = HEADER + LATE + b'T-3,"2026-10-07T09:00,P1,\n' + _distinct(ON_TIME, 5000)
     code, out, err = sla_cli(tmp_path, data, "--period", "2026-10", "--format", "json")
     assert code == 0
     assert err.splitlines() == [

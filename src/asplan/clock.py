@@ -26,10 +26,25 @@ def parse_day(text: str, source: str) -> date:
         raise TodayError(f"{source}: {text!r} is not a calendar date") from None
 
 
+EARLIEST_TODAY = date(1970, 1, 1)
+LATEST_TODAY = date(9998, 12, 31)
+"""The days a command can be run "at": a period, a deadline or an event of any later day would
+fall past the last date Python knows, and nothing before 1970 is a ticket or a plan."""
+
+
 def resolve_today(option: str | None) -> date:
     if option:
-        return parse_day(option, "--today")
+        return _supported(parse_day(option, "--today"), "--today", option)
     env = os.environ.get("ASPLAN_TODAY")
     if env:
-        return parse_day(env, "ASPLAN_TODAY")
+        return _supported(parse_day(env, "ASPLAN_TODAY"), "ASPLAN_TODAY", env)
     return date.today()
+
+
+def _supported(day: date, source: str, text: str) -> date:
+    if not EARLIEST_TODAY <= day <= LATEST_TODAY:
+        raise TodayError(
+            f"{source}: {text.strip()} is outside the supported dates"
+            f" ({EARLIEST_TODAY.isoformat()} to {LATEST_TODAY.isoformat()})"
+        )
+    return day

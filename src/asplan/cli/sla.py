@@ -10,6 +10,7 @@ import typer
 from asplan.cli.common import fail, load_config, today, use_color, warn, write_output
 
 if TYPE_CHECKING:
+    from asplan.loading import Positions
     from asplan.sla.engine import PlanSlas, Selection
     from asplan.sla.report import SlaRow
 
@@ -80,7 +81,12 @@ def sla(
         except PlanRefused as exc:
             fail(str(exc))
         zone, _ = resolve_zone(plan.account.timezone if plan.account is not None else "UTC")
-        instant = parse_timestamp(now, zone) if now is not None else None
+        instant = None
+        if now is not None:
+            try:
+                instant = parse_timestamp(now, zone)
+            except ValueError as exc:
+                fail(f"--now {now}: {exc}")
         try:
             reports.append(
                 evaluate_plan(
@@ -97,6 +103,8 @@ def sla(
             fail(str(exc))
         except SlaDefinitionError as exc:
             fail(f"{source.path}: {exc}")
+        if source.document is not None:
+            _warn_data(reports[-1], source.document.positions)
 
     _warn_rows(reports)
     selected = rows(reports)
@@ -106,6 +114,16 @@ def sla(
         write_output(_text(day, selected), None)
     if fail_on_breach and any(r.period.status == "breached" for r in selected):
         raise typer.Exit(1)
+
+
+def _warn_data(report: PlanSlas, positions: Positions) -> None:
+    """What the event data says (duplicate ids, a where that matches nothing...): what check reports, one line each."""
+    placed = []
+    for finding in report.findings:
+        line, column = positions.key(finding.path) if finding.at_key else positions.value(finding.path)
+        placed.append((line, column, finding.code, finding.message))
+    for line, column, code, message in sorted(placed):
+        typer.echo(f"asplan: warning: {report.file}:{line}:{column}: {code} {message}", err=True)
 
 
 def _warn_rows(reports: list[PlanSlas]) -> None:

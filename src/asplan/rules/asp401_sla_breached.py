@@ -44,34 +44,26 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     if not ctx.plan.slas:
         return
     from asplan.sla.credits import format_money
-    from asplan.sla.engine import evaluate_plan
-    from asplan.sla.events import EventFileError, EventTable
     from asplan.sla.report import number
-    from asplan.sla.timed import SlaDefinitionError
 
-    tables: dict[str, EventTable] = {}  # each event file read once, however many SLAs use it
-    for sla in ctx.plan.slas:
-        try:
-            report = evaluate_plan(ctx.plan, ctx.file, ctx.today, selection="last", slas=[sla], table_cache=tables)
-        except (EventFileError, SlaDefinitionError):
-            continue  # ASP206 / ASP202 say why this SLA cannot be computed
-        for result in report.slas:
-            for period in result.periods:
-                if period.status != "breached":
-                    continue
-                charge = period.charge
-                cost = ""
-                if charge is not None and charge.amount:
-                    cost = f"; credit {format_money(charge.amount)} {charge.currency or ''}".rstrip()
-                label = period.period.label
-                if sla.timed:
-                    late = len(period.breached_events)
-                    where = (*sla.path, "target")
-                    figure = f"{late} event{'s' if late != 1 else ''} over {sla.target}"
-                    if sla.objective is not None:
-                        figure += f", {number(period.value)}% on time against {sla.objective}"
-                else:
-                    index = max(i for i, m in enumerate(sla.measurements) if m.period == period.period)
-                    where = (*sla.path, "measurements", index, "value")
-                    figure = f"{number(period.value)} against {sla.target}"
-                yield Hit(where, f"{sla.id} '{sla.name}' breached in {label}: {figure}{cost}")
+    for result in ctx.latest_slas().slas:
+        sla = result.sla
+        for period in result.periods:
+            if period.status != "breached":
+                continue
+            charge = period.charge
+            cost = ""
+            if charge is not None and charge.amount:
+                cost = f"; credit {format_money(charge.amount)} {charge.currency or ''}".rstrip()
+            label = period.period.label
+            if sla.timed:
+                late = len(period.breached_events)
+                where = (*sla.path, "target")
+                figure = f"{late} event{'s' if late != 1 else ''} over {sla.target}"
+                if sla.objective is not None:
+                    figure += f", {number(period.value)}% on time against {sla.objective}"
+            else:
+                index = max(i for i, m in enumerate(sla.measurements) if m.period == period.period)
+                where = (*sla.path, "measurements", index, "value")
+                figure = f"{number(period.value)} against {sla.target}"
+            yield Hit(where, f"{sla.id} '{sla.name}' breached in {label}: {figure}{cost}")

@@ -24,11 +24,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asplan.findings import Severity
 from asplan.loading import Path, Positions
 from asplan.model.plan import Plan
+
+if TYPE_CHECKING:
+    from asplan.sla.engine import PlanSlas
 
 
 class Scope(StrEnum):
@@ -74,11 +77,23 @@ class PlanContext:
     positions: Positions
     today: date
     settings: Settings = field(default_factory=Settings)
+    # Results several rules share, computed once per plan (the SLA figures of the latest
+    # closed period: ASP401 and the event-data rules read the same pass over the events).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def for_validation(cls, file: str, plan: Plan, data: dict[Any, Any], positions: Positions) -> PlanContext:
         """The context of a validation rule: no ``today`` (``date.min``, never read) and no settings."""
         return cls(file, plan, data, positions, date.min)
+
+    def latest_slas(self) -> PlanSlas:
+        """Every SLA over its latest closed period, SLA by SLA (one that cannot be computed is left out)."""
+        from asplan.sla.engine import evaluate_each
+
+        cached = self.memo.get("latest_slas")
+        if cached is None:
+            cached = self.memo["latest_slas"] = evaluate_each(self.plan, self.file, self.today, "last")
+        return cached
 
 
 @dataclass(frozen=True)
@@ -102,6 +117,18 @@ class Rule:
             scope=getattr(module, "SCOPE", Scope.PLAN),
             check=getattr(module, "check", None),
         )
+
+
+def event_data_hits(ctx: PlanContext, code: str) -> Iterator[Hit]:
+    """The findings on event data (:mod:`asplan.sla.eventdata`) of one code, as hits.
+
+    ``asplan sla`` prints the same findings as stderr lines: one computation, two outputs.
+    """
+    if not any(sla.timed for sla in ctx.plan.slas):
+        return
+    for finding in ctx.latest_slas().findings:
+        if finding.code == code:
+            yield Hit(finding.path, finding.message, at_key=finding.at_key)
 
 
 def iter_people_refs(plan: Plan) -> Iterator[tuple[Path, str | None, str]]:

@@ -7,19 +7,21 @@ one engine; the rules only ask it about fewer periods.
 from __future__ import annotations
 
 import os
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
+from asplan.loading import Path
 from asplan.model.plan import Plan
 from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Sla
 from asplan.periods import KIND_OF, latest_closed, overlapping
+from asplan.sla.eventdata import DataFinding, NaiveTimes, WhereValues, pause_finding, pause_lookalikes
 from asplan.sla.events import EventFileError, EventTable, RowProblem, load_event_file
 from asplan.sla.measured import measured_periods
 from asplan.sla.results import PeriodResult
-from asplan.sla.timed import SlaDefinitionError, needed_columns, time_events, timed_periods
+from asplan.sla.timed import SlaData, SlaDefinitionError, needed_columns, time_events, timed_periods
 from asplan.timecalc.calendars import build_calendars, resolve_zone
 from asplan.timecalc.worktime import WorkClock
 
@@ -39,7 +41,11 @@ class SlaResult:
 
 @dataclass
 class PlanSlas:
-    """A plan's SLA verdicts, and the event rows that had to be left out."""
+    """A plan's SLA verdicts, the event rows that had to be left out, and what the event data says.
+
+    ``findings`` are the warnings on event data (:mod:`asplan.sla.eventdata`), one per
+    thing to fix, placed on the plan: ``check`` reports them, ``sla`` prints them.
+    """
 
     file: str
     account: str
@@ -47,11 +53,20 @@ class PlanSlas:
     tz: tzinfo
     slas: list[SlaResult] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    findings: list[DataFinding] = field(default_factory=list)
+
+    def add_finding(self, finding: DataFinding | None) -> None:
+        """Keep one finding per code and place (the first: SLAs sharing files see the same data)."""
+        if finding is not None and not any((f.code, f.path) == (finding.code, finding.path) for f in self.findings):
+            self.findings.append(finding)
 
 
 def end_of_day(day: date, tz: tzinfo) -> datetime:
     """The instant local ``day`` ends (the next local midnight): the default ``--now``."""
-    return datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+    try:
+        return datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+    except OverflowError:  # 9999-12-31 has no next day; its end is as late as an instant gets
+        return datetime.max.replace(tzinfo=UTC)
 
 
 def event_paths(plan_file: str, plan: Plan) -> list[str]:
@@ -124,6 +139,13 @@ def evaluate_plan(
     calendars = build_calendars(plan) if timed else {}
     clocks: dict[str, WorkClock] = {}
     seen_problems = {(p.file, p.line) for p in result.problems}
+    places = _event_places(plan, tables, event_files is not None)
+    for table in tables:
+        lookalikes = pause_lookalikes(table.header)
+        if lookalikes:
+            path, name = places(table.file)
+            result.add_finding(pause_finding(path, name, lookalikes))
+    naive = NaiveTimes()
     for sla in chosen:
         periods = _periods_for(sla, today, selection)
         if not sla.timed:
@@ -136,10 +158,68 @@ def evaluate_plan(
         if clock is None:
             clock = clocks[sla.calendar] = WorkClock(calendar)
         problems: list[RowProblem] = []
-        events = time_events(sla, clock, tables, tz, instant, problems, set(periods) if periods is not None else None)
+        data = SlaData(WhereValues(_where(sla)), naive=naive)
+        selected = set(periods) if periods is not None else None
+        events = time_events(sla, clock, tables, tz, instant, problems, selected, data)
         for problem in problems:
             if (problem.file, problem.line) not in seen_problems:
                 seen_problems.add((problem.file, problem.line))
                 result.problems.append(problem)
+        if data.duplicates.first is not None:
+            result.add_finding(data.duplicates.finding(*places(data.duplicates.first[0])))
+        for finding in data.where.findings(sla.id, sla.path):
+            result.add_finding(finding)
         result.slas.append(SlaResult(sla, timed_periods(sla, events, today, fee, periods)))
+    if account is not None and naive.first is not None:
+        zone_written = "timezone" in account.model_fields_set
+        zones = [c.timezone for c in plan.calendars.values()]
+        result.add_finding(naive.finding(zone_written, zones, places(naive.first[0])[1]))
     return result
+
+
+def _where(sla: Sla) -> dict[str, tuple[str, ...]]:
+    return {column: (value,) if isinstance(value, str) else tuple(value) for column, value in sla.where.items()}
+
+
+def _event_places(plan: Plan, tables: Sequence[EventTable], override: bool) -> Callable[[str], tuple[Path, str]]:
+    """Event file (as tables name it) -> the ``events`` entry that lists it, and the file as written there.
+
+    Findings on event data name the file the way the plan does (``tickets.csv``), like
+    ASP206; with ``--events`` the file is named as given and the finding sits on ``events``.
+    """
+    places: dict[str, tuple[Path, str]] = {}
+    if not override:
+        for i, table in enumerate(tables):
+            if i < len(plan.events):
+                places.setdefault(table.file, (("events", i), plan.events[i]))
+    return lambda file: places.get(file, (("events",), file))
+
+
+def evaluate_each(plan: Plan, plan_file: str, today: date, selection: Selection = None) -> PlanSlas:
+    """:func:`evaluate_plan` SLA by SLA, for ``check``: an SLA that cannot be computed is left out.
+
+    ``check`` reports why elsewhere (ASP206 for an event file, ASP202/ASP207 for the
+    definition); the other SLAs still get their figures and their data findings.
+    Each event file is read once however many SLAs use it.
+    """
+    tables: dict[str, EventTable] = {}
+    account = plan.account
+    merged: PlanSlas | None = None
+    for sla in plan.slas:
+        try:
+            report = evaluate_plan(plan, plan_file, today, selection=selection, slas=[sla], table_cache=tables)
+        except (EventFileError, SlaDefinitionError):
+            continue
+        if merged is None:
+            merged = report
+            continue
+        merged.slas.extend(report.slas)
+        seen = {(p.file, p.line) for p in merged.problems}
+        merged.problems.extend(p for p in report.problems if (p.file, p.line) not in seen)
+        for finding in report.findings:
+            merged.add_finding(finding)
+    if merged is None:
+        tz, _ = resolve_zone(account.timezone if account is not None else "UTC")
+        fee = account.contract.fee if account is not None and account.contract is not None else None
+        merged = PlanSlas(plan_file, account.id if account is not None else "", fee.currency if fee else None, tz)
+    return merged

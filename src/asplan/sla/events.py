@@ -235,14 +235,27 @@ def parse_timestamp(text: str, tz: tzinfo) -> datetime:
     A local time repeated when clocks go back is read as its first occurrence, and one
     skipped when they go forward as if the change had not happened yet (``fold=0``).
     """
+    return parse_instant(text, tz)[0]
+
+
+def parse_instant(text: str, tz: tzinfo) -> tuple[datetime, bool]:
+    """:func:`parse_timestamp`, and whether the text had no offset (so ``tz`` decided the instant).
+
+    A time that exists in no time zone's calendar (``0001-01-01T00:30+01:00`` is in
+    year 0 in UTC) is a ``ValueError`` like any unreadable one: its row is left out.
+    """
     value = text.strip()
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not an ISO 8601 timestamp ({_TIMESTAMP_HINT})") from None
-    if parsed.tzinfo is None:
+    naive = parsed.tzinfo is None
+    if naive:
         parsed = parsed.replace(tzinfo=tz)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC), naive
+    except (OverflowError, ValueError):
+        raise ValueError(f"{value!r} is outside the supported dates (years 0001 to 9999)") from None
 
 
 def parse_pauses(text: str, tz: tzinfo) -> list[Interval]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from datetime import date, datetime, timedelta, tzinfo
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Final
 
@@ -24,11 +25,11 @@ from asplan.model.scalars import PeriodKind, PeriodLabel
 from asplan.model.sla import Sla
 from asplan.periods import KIND_OF, is_closed, latest_closed, period_fee, periods_between
 from asplan.sla.credits import period_credit
-from asplan.sla.events import EventTable, RowProblem, parse_pauses, parse_timestamp
+from asplan.sla.eventdata import PAUSES_COLUMN, DuplicateIds, NaiveTimes, WhereValues
+from asplan.sla.events import EventTable, RowProblem, parse_instant, parse_pauses, parse_timestamp
 from asplan.sla.results import EventResult, EventStatus, PeriodResult, PeriodStatus
 from asplan.timecalc.worktime import Interval, WorkClock
 
-PAUSES_COLUMN: Final = "pauses"
 _MICROS_PER_MINUTE: Final = Decimal(60_000_000)
 _HUNDRED: Final = Decimal(100)
 
@@ -71,11 +72,21 @@ class _PeriodOf:
         self._cache: dict[date, PeriodLabel] = {}
 
     def __call__(self, instant: datetime) -> PeriodLabel:
+        """The period of ``instant``; ``ValueError`` when it has none (the last days of year 9998)."""
         day = instant.astimezone(self.tz).date()
         period = self._cache.get(day)
         if period is None:
             period = self._cache[day] = PeriodLabel.for_date(self.kind, day)
         return period
+
+
+@dataclass
+class SlaData:
+    """What one pass of an SLA over its events noticed about the data (see :mod:`asplan.sla.eventdata`)."""
+
+    where: WhereValues
+    duplicates: DuplicateIds = field(default_factory=DuplicateIds)
+    naive: NaiveTimes = field(default_factory=NaiveTimes)
 
 
 def time_events(
@@ -86,50 +97,86 @@ def time_events(
     now: datetime,
     problems: list[RowProblem],
     periods: Collection[PeriodLabel] | None = None,
+    data: SlaData | None = None,
 ) -> list[EventResult]:
     """Every event the SLA applies to (only those starting in ``periods`` when given).
 
-    Rows that cannot be read (a broken timestamp, a stop before the start) are added
-    to ``problems`` and left out; the caller reports them.
+    ``now`` bounds the data: a row that starts after it is left out (it had not
+    happened yet), a stop after it is still open, and pauses are cut at it. The first
+    row of an event id is the event; later rows with the same id, in any of the
+    tables, are left out and counted in ``data``. Rows that cannot be read (a broken
+    timestamp, a stop before the start) are added to ``problems`` and left out; the
+    caller reports them.
     """
     needed = target_duration(sla)
     stop_column = sla.stop or ""
     period_of = _PeriodOf(KIND_OF[sla.period], account_tz)
     where = {column: (value,) if isinstance(value, str) else tuple(value) for column, value in sla.where.items()}
+    seen = data if data is not None else SlaData(WhereValues(where))
     results: list[EventResult] = []
     for table in tables:
         index = table.index
         i_id, i_start, i_stop = index["id"], index[sla.start], index[stop_column]
         i_pauses = index.get(PAUSES_COLUMN)
-        filters = [(index[column], allowed) for column, allowed in where.items()]
+        filters = [(column, index[column], allowed) for column, allowed in where.items()]
         for line, row in table.records():
-            if not all(row[i].strip() in allowed for i, allowed in filters):
+            if seen.duplicates.repeated(row[i_id].strip(), table.file, line):
+                continue
+            matched = True
+            for column, i, allowed in filters:
+                value = row[i].strip()
+                seen.where.add(column, value)
+                matched = matched and value in allowed
+            if not matched:
                 continue
             try:
-                event = _time_one(row, i_start, i_stop, i_pauses, sla, account_tz, now)
+                event = _time_one(row, i_start, i_stop, i_pauses, sla, account_tz, now, seen.naive, table.file, line)
+                if event is None:
+                    continue  # started after now
+                start, stop, pauses, paused_now = event
+                period = period_of(start)
             except ValueError as exc:
                 problems.append(RowProblem(table.file, line, f"{exc}; row left out"))
                 continue
-            start, stop, pauses = event
-            period = period_of(start)
             if periods is not None and period not in periods:
                 continue
+            event_id = row[i_id].strip()
             results.append(
-                _judge(sla, clock, row[i_id].strip(), table.file, line, start, stop, pauses, now, needed, period)
+                _judge(sla, clock, event_id, table.file, line, start, stop, pauses, now, needed, period, paused_now)
             )
     return results
 
 
+EARLIEST_START: Final = datetime(1970, 1, 1, tzinfo=UTC)
+"""Before any ticketing system: an earlier start is a placeholder (0001-01-01, 1900-01-01), not a ticket."""
+
+
 def _time_one(
-    row: list[str], i_start: int, i_stop: int, i_pauses: int | None, sla: Sla, tz: tzinfo, now: datetime
-) -> tuple[datetime, datetime | None, list[Interval]]:
+    row: list[str],
+    i_start: int,
+    i_stop: int,
+    i_pauses: int | None,
+    sla: Sla,
+    tz: tzinfo,
+    now: datetime,
+    naive: NaiveTimes,
+    file: str,
+    line: int,
+) -> tuple[datetime, datetime | None, list[Interval], bool] | None:
+    """(start, stop or None while open at ``now``, pauses cut at the stop or ``now``, paused at ``now``)."""
     start_text = row[i_start].strip()
     if not start_text:
         raise ValueError(f"'{sla.start}' is empty")
     try:
-        start = parse_timestamp(start_text, tz)
+        start, was_naive = parse_instant(start_text, tz)
     except ValueError as exc:
         raise ValueError(f"'{sla.start}': {exc}") from None
+    if was_naive:
+        naive.saw(file, line)
+    if start > now:
+        return None
+    if start < EARLIEST_START:
+        raise ValueError(f"'{sla.start}' {start_text} is before 1970: a placeholder date, not a ticket's start")
     stop_text = row[i_stop].strip()
     stop = None
     if stop_text:
@@ -139,13 +186,23 @@ def _time_one(
             raise ValueError(f"'{sla.stop}': {exc}") from None
         if stop < start:
             raise ValueError(f"'{sla.stop}' {stop_text} is before '{sla.start}' {start_text}")
+        if stop > now:
+            stop = None  # not stopped yet at now
     pauses: list[Interval] = []
+    paused_now = False
     if i_pauses is not None and row[i_pauses].strip():
         try:
-            pauses = parse_pauses(row[i_pauses], tz)
+            written = parse_pauses(row[i_pauses], tz)
         except ValueError as exc:
             raise ValueError(f"'{PAUSES_COLUMN}': {exc}") from None
-    return start, stop, pauses
+        bound = stop if stop is not None else now
+        for p_start, p_end in written:
+            if p_start >= bound:
+                continue  # after the stop, or not begun at now
+            if stop is None and p_end > now:
+                paused_now = True  # waiting at now, for as long as nobody knows yet
+            pauses.append((p_start, min(p_end, bound)))
+    return start, stop, pauses, paused_now
 
 
 def _judge(
@@ -160,6 +217,7 @@ def _judge(
     now: datetime,
     needed: timedelta,
     period: PeriodLabel,
+    paused_now: bool = False,
 ) -> EventResult:
     elapsed = clock.elapsed(start, stop if stop is not None else now, pauses)
     elapsed_min = minutes(elapsed)
@@ -172,6 +230,8 @@ def _judge(
         status = "running" if met else "breached"
         remaining = max(needed - elapsed, timedelta(0))
     percent = elapsed_min / sla.target.value * _HUNDRED if sla.target.value > 0 else None
+    # A clock paused at now, with no end in sight, has no deadline: it waits on the client.
+    deadline = None if paused_now else clock.deadline(start, needed, pauses)
     return EventResult(
         id=event_id,
         file=file,
@@ -183,7 +243,7 @@ def _judge(
         elapsed_minutes=elapsed_min,
         percent=percent,
         remaining=remaining,
-        deadline=clock.deadline(start, needed, pauses),
+        deadline=deadline,
     )
 
 

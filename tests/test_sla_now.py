@@ -1,0 +1,137 @@
+"""``--now`` and ``--today`` bound the data (spec §7.1), and extreme dates never crash (spec §7.7).
+
+A report dated in the past must show what was known then: a ticket created after
+``now`` did not exist yet, and a ticket resolved after ``now`` was still open. An
+open pause (``START/``) stops the clock with no known end: no deadline, not a crash.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from asplan.cli.app import app
+from helpers import plan
+
+ACCOUNT = "  tier: high\n  timezone: UTC\n  contract: {fee: {amount: 1000, currency: EUR, per: month}}\n"
+PLAN = plan(
+    """\
+    slas:
+      - {id: RESP, name: First response, stop: first_response, target: "<= 1h", penalty: 10 % a late ticket,
+         credit: {percent: 10}}
+    events: [tickets.csv]
+    """
+).replace("  tier: high\n", ACCOUNT)
+HEADER = "id,created,first_response,pauses\n"
+
+
+def sla(tmp_path: Path, rows: str, *args: str) -> tuple[int, Any, str]:
+    (tmp_path / "acme.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "tickets.csv").write_text(HEADER + rows, encoding="utf-8")
+    result = CliRunner().invoke(app, ["sla", str(tmp_path / "acme.yaml"), "--format", "json", *args])
+    data = json.loads(result.stdout) if result.exit_code == 0 else None
+    return result.exit_code, data, result.stderr
+
+
+def events(data: Any) -> list[tuple[str, str, str, Any]]:
+    return [(r["period"], e["id"], e["status"], e["deadline"]) for r in data["slas"] for e in r["events"]]
+
+
+ROWS = (
+    "T1,2026-10-05T09:00,2026-10-05T09:20,\n"  # answered in 20 min
+    "T2,2026-10-05T10:00,2026-10-05T13:00,\n"  # answered in 3 h: late, once answered
+    "T3,2026-10-20T09:00,2026-10-20T09:10,\n"  # created after the back-dated now
+)
+
+
+def test_rows_created_after_now_are_left_out_and_later_stops_are_open(tmp_path: Path) -> None:
+    code, data, err = sla(tmp_path, ROWS, "--today", "2026-11-23", "--now", "2026-10-05T10:30Z")
+    assert (code, err) == (0, "")
+    # At 10:30, T2 had waited 30 minutes: running, due at 11:00. T3 did not exist.
+    assert events(data) == [
+        ("2026-10", "T1", "met", "2026-10-05T10:00:00+00:00"),
+        ("2026-10", "T2", "running", "2026-10-05T11:00:00+00:00"),
+    ]
+    [row] = data["slas"]
+    assert (row["status"], row["credit"]) == ("met", "0.00")
+
+
+def test_back_dated_today_cuts_off_later_events(tmp_path: Path) -> None:
+    """Before: --today 2026-10-10 still counted T3 (created 10-20), and an October with 3 events."""
+    code, data, _ = sla(tmp_path, ROWS, "--today", "2026-10-10")
+    assert code == 0
+    assert [e[1] for e in events(data)] == ["T1", "T2"]
+    code, data, _ = sla(tmp_path, ROWS, "--today", "2026-11-23")
+    assert [(e[1], e[2]) for e in events(data)] == [("T1", "met"), ("T2", "breached"), ("T3", "met")]
+    assert data["slas"][0]["credit"] == "100.00"
+
+
+def test_open_pause_gives_no_deadline_and_no_crash(tmp_path: Path) -> None:
+    """The documented open pause used to crash every command with OverflowError (year 9999 + remaining)."""
+    rows = "T1,2026-10-01T09:00,,2026-10-01T09:30/\n"
+    code, data, err = sla(tmp_path, rows, "--today", "2026-11-23")
+    assert (code, err) == (0, "")
+    [event] = data["slas"][0]["events"]
+    assert (event["status"], event["elapsed_minutes"], event["remaining_minutes"], event["deadline"]) == (
+        "running",
+        30,
+        30,
+        None,
+    )
+    for command in (["check"], ["status"], ["render"], ["due"]):
+        result = CliRunner().invoke(app, [*command, str(tmp_path / "acme.yaml"), "--today", "2026-11-23"])
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert "internal error" not in result.output
+
+
+def test_pause_after_now_is_not_known_yet(tmp_path: Path) -> None:
+    rows = "T1,2026-10-05T09:00,,2026-10-05T09:40/2026-10-05T12:00\n"
+    code, data, _ = sla(tmp_path, rows, "--today", "2026-11-23", "--now", "2026-10-05T09:30Z")
+    assert code == 0
+    [event] = data["slas"][0]["events"]
+    assert (event["elapsed_minutes"], event["deadline"]) == (30, "2026-10-05T10:00:00+00:00")
+    code, data, _ = sla(tmp_path, rows, "--today", "2026-11-23", "--now", "2026-10-05T10:00Z")
+    [event] = data["slas"][0]["events"]
+    assert (event["elapsed_minutes"], event["deadline"]) == (40, None)  # paused at now, end unknown
+
+
+def test_timestamps_out_of_range_are_row_warnings(tmp_path: Path) -> None:
+    rows = (
+        "T1,0001-01-01T00:30+01:00,,\n"  # year 0 in UTC
+        "T2,1900-01-01T00:00,1900-01-01T00:10,\n"  # a placeholder date
+        "T3,2026-10-05T09:00,9999-12-30T10:00,\n"  # 'never': open at now
+        "T4,2026-10-05T09:00,9999-12-31T23:00-05:00,\n"  # past the last instant
+    )
+    code, data, err = sla(tmp_path, rows, "--today", "2026-11-23")
+    assert code == 0
+    csv = tmp_path / "tickets.csv"
+    assert err.splitlines() == [
+        f"asplan: warning: {csv}:2: 'created': '0001-01-01T00:30+01:00' is outside the supported dates"
+        " (years 0001 to 9999); row left out",
+        f"asplan: warning: {csv}:3: 'created' 1900-01-01T00:00 is before 1970: a placeholder date, not a"
+        " ticket's start; row left out",
+        f"asplan: warning: {csv}:5: 'first_response': '9999-12-31T23:00-05:00' is outside the supported dates"
+        " (years 0001 to 9999); row left out",
+    ]
+    assert [(e[1], e[2]) for e in events(data)] == [("T3", "breached")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--today", "9999-12-31"], "asplan: error: --today: 9999-12-31 is outside the supported dates"),
+        (["--today", "0001-01-01"], "asplan: error: --today: 0001-01-01 is outside the supported dates"),
+        (
+            ["--today", "2026-11-23", "--now", "9999-12-31T23:00-05:00"],
+            "asplan: error: --now 9999-12-31T23:00-05:00: '9999-12-31T23:00-05:00' is outside the supported dates",
+        ),
+    ],
+)
+def test_extreme_today_and_now_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    code, _, err = sla(tmp_path, ROWS, *args)
+    assert code == 2
+    assert err.startswith(message) and len(err.splitlines()) == 1
