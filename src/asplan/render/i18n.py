@@ -86,6 +86,32 @@ def _format_number(value: Decimal | int, digits: int, tag: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def _format_period(kind: str, start: dt.date, short: bool, tag: str) -> str:
+    """A month or quarter in the locale's words (ISO weeks are a catalogue message: CLDR's week
+    numbering follows each locale's week rules, not ISO 8601); a year is its number."""
+    if kind == "month":
+        return format_skeleton("yMMM" if short else "yMMMM", start, locale=_babel_locale(tag))
+    if kind == "quarter":
+        return format_skeleton("yQQQ", start, locale=_babel_locale(tag))
+    return str(start.year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_money(amount: Decimal, currency: str, tag: str) -> str:
+    return format_currency(amount, currency, locale=_babel_locale(tag))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text(lang: str, key: str) -> str:
+    """The translation of a message without plural forms (looked up once per language and key)."""
+    message = MESSAGES[key]
+    if message.plural is not None:
+        raise TypeError(f"message {key!r} has plural forms: use t.n({key!r}, count)")
+    translated: str = translations(lang).pgettext(key, message.text)
+    return translated
+
+
+@functools.lru_cache(maxsize=4096)
 def _format_percent(points: Decimal, tag: str) -> str:
     # ``points`` is already rounded to what the reader must see: shown as is, no further rounding.
     return format_percent(points / 100, locale=_babel_locale(tag), decimal_quantization=False)
@@ -108,10 +134,7 @@ class Locale:
 
     def __call__(self, key: str, **values: object) -> str:
         """The text of ``key`` with ``values`` filled in; a missing key is a bug, so it raises."""
-        message = MESSAGES[key]
-        if message.plural is not None:
-            raise TypeError(f"message {key!r} has plural forms: use t.n({key!r}, count)")
-        text = translations(self.lang).pgettext(key, message.text)
+        text = _text(self.lang, key)
         return text.format(**values) if values else text
 
     def n(self, key: str, count: int, **values: object) -> str:
@@ -172,7 +195,7 @@ class Locale:
         return self.figure(number, unit, digits=decimals(number))
 
     def money(self, amount: Decimal, currency: str) -> str:
-        return format_currency(amount, currency, locale=self.babel)
+        return _format_money(amount, currency, self.tag)
 
     def percent(self, ratio: float | Decimal, *, against: tuple[Op, Decimal] | None = None) -> str:
         """``0.62`` -> ``62 %`` (Spanish) or ``62%`` (English); ``against`` a threshold, as :meth:`figure`.
@@ -198,14 +221,10 @@ class Locale:
 
     def period(self, period: PeriodLabel, short: bool = False) -> str:
         """A reporting period in words: "noviembre de 2026", "T3 2026", "week 38 of 2026"."""
-        if period.kind == "month":
-            return format_skeleton("yMMM" if short else "yMMMM", period.start, locale=self.babel)
-        if period.kind == "quarter":
-            return format_skeleton("yQQQ", period.start, locale=self.babel)
         if period.kind == "week":
             year, week, _ = period.start.isocalendar()
             return self("period.week_short" if short else "period.week", week=week, year=year)
-        return str(period.start.year)
+        return _format_period(period.kind, period.start, short, self.tag)
 
     def periods(self, labels: Iterable[PeriodLabel]) -> str:
         """Several periods in words, comma-separated."""
