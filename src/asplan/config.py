@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from asplan.findings import Severity
+from asplan.health import DEFAULT_WEIGHTS, check_weights
 from asplan.loading import DEFAULT_MAX_FILE_BYTES
 
 
@@ -39,6 +40,7 @@ class _ConfigFile(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, ge=1, le=1024**3)
     plans_dir: str = "plans"
+    health: dict[str, Any] = Field(default_factory=dict)
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     plans_dir: str = "plans"
+    health: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    """Weights of the health score's components (``[health]``), over :data:`asplan.health.DEFAULT_WEIGHTS`."""
 
     def is_enabled(self, code: str) -> bool:
         """ruff-style selection by code or prefix: ``ASP3`` is every ASP3xx."""
@@ -152,6 +156,10 @@ def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set
         check_codes(codes, known_codes, f"{source}: '{key}'")
     for pattern, codes in parsed.per_file_ignores.items():
         check_codes(codes, known_codes, f"{source}: 'per_file_ignores.\"{pattern}\"'")
+    try:
+        health = check_weights(parsed.health)
+    except ValueError as exc:
+        raise ConfigError(f"{source}: {exc}") from None
     for code in parsed.severity:
         if code not in known_codes:
             raise ConfigError(f"{source}: 'severity.{code}' names no rule")
@@ -168,6 +176,7 @@ def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set
         per_file_ignores={k: [c.upper() for c in v] for k, v in parsed.per_file_ignores.items()},
         max_file_bytes=parsed.max_file_bytes,
         plans_dir=parsed.plans_dir,
+        health=health,
     )
 
 

@@ -81,6 +81,9 @@ org_{{ side }}.person.stance_key={{ node.person.stance_key }}
 {% endfor -%}
 {% for s in v.slas %}slas.notes={{ s.notes }}
 {% endfor -%}
+health={{ v.health.score if v.health else "" }}
+health_score={{ v.health_score }}
+health_rows={{ v.health_rows | map(attribute="reason") | join(",") }}
 """
 
 
@@ -151,7 +154,7 @@ def test_every_internal_field_is_empty_for_the_client(plan_file: Path) -> None:
     assert ("slas.notes", "SECRET-sla") in internal
     assert ("risks", "SECRET-risk") in internal  # risks and the hand-off are internal unless marked client
     assert ("internal_sections", "handoff,selection") in internal
-    assert len(internal) == 7 + 3 * 6 + 4
+    assert len(internal) == 7 + 3 * 6 + 4 + 3  # + the health score, its text and its rows
     client = render(plan_file, "client")
     assert [field for field, _ in client] == [field for field, _ in internal]
     leaked = [(field, value) for field, value in client if value not in ("None", "")]

@@ -70,3 +70,26 @@ def test_known_people_pass() -> None:
         """
     )
     assert lint(text, "ASP201") == []
+
+
+def test_sign_off_names_known_client_side_people() -> None:
+    text = plan(
+        """\
+          - {id: carlos, name: Carlos, side: client}
+        reviews:
+          every: quarterly
+          history:
+            - {date: 2026-09-15, signed_off_by: [carlos, maria, carla]}
+        """
+    )
+    findings = check_text(text, select=["ASP201"])
+    assert [(f.code, f.line, f.column, f.path) for f in findings] == [
+        ("ASP201", 13, 50, "reviews.history[0].signed_off_by[1]"),
+        ("ASP201", 13, 57, "reviews.history[0].signed_off_by[2]"),
+    ]
+    assert messages(findings, "ASP201") == [
+        "'maria' signed off the 2026-09-15 review but is on the provider side:"
+        " a sign-off is the client's agreement, name client-side people",
+        "sign-off of the 2026-09-15 review 'carla' is not in people: did you mean 'carlos'?",
+    ]
+    assert lint(text.replace("[carlos, maria, carla]", "[carlos]"), "ASP201") == []

@@ -29,6 +29,17 @@ class Audience(StrEnum):
     client = "client"
 
 
+class Stage(StrEnum):
+    """Where the account is in its life cycle."""
+
+    presale = "presale"
+    onboarding = "onboarding"
+    service = "service"
+    renewal = "renewal"
+    retention = "retention"
+    churned = "churned"
+
+
 class FeePer(StrEnum):
     month = "month"
     year = "year"
@@ -76,6 +87,10 @@ class Account(PlanModel):
     )
     since: StrictDate | None = Field(default=None, description="Client since this date.")
     summary: str | None = Field(default=None, description="Markdown summary of the account.")
+    stage: Stage = Field(
+        default=Stage.service,
+        description="Life-cycle stage: presale, onboarding, service (default), renewal, retention or churned.",
+    )
     contract: Contract | None = Field(default=None, description="The current contract.")
 
     @model_validator(mode="before")

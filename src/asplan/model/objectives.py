@@ -13,6 +13,10 @@ class Direction(StrEnum):
     decrease = "decrease"
 
 
+class KpiKind(StrEnum):
+    satisfaction = "satisfaction"
+
+
 class Measurement(PlanModel):
     """One KPI measurement."""
 
@@ -30,6 +34,11 @@ class Kpi(PlanModel):
     target: Real | None = Field(default=None, description="Value to reach.")
     direction: Direction = Field(default=Direction.increase, description="Whether higher or lower is better.")
     frequency: Cadence | None = Field(default=None, description="Cadence of measurement.")
+    kind: KpiKind | None = Field(
+        default=None,
+        description="`satisfaction` for a client-satisfaction measure (CSAT, NPS); its latest value feeds the health"
+        " score.",
+    )
     measurements: list[Measurement] = Field(default_factory=list, description="Measurements so far.")
 
 

@@ -83,6 +83,10 @@ class ReviewRecord(PlanModel):
     attendees: list[Id] = Field(default_factory=list, description="Person ids who attended.")
     summary: str | None = Field(default=None, description="Markdown summary.")
     decisions: list[str] = Field(default_factory=list, description="Decisions taken.")
+    signed_off_by: list[Id] = Field(
+        default_factory=list,
+        description="Client-side person ids who agreed to the plan at this review (its sign-off).",
+    )
     notes: str | None = Field(default=None, description="Internal Markdown notes.")
 
 

@@ -14,7 +14,7 @@ import contextlib
 import functools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -68,6 +68,8 @@ class RenderOptions:
     kpi_grace_days: int = 7
     since: Baseline | None = None
     """``render --since``: the plans at that revision, for a "changes since" section."""
+    health_weights: Mapping[str, float] | None = None
+    """``[health]`` of the configuration (the defaults of :mod:`asplan.health` when ``None``)."""
 
 
 def load_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Plan:
@@ -168,6 +170,12 @@ def plan_view(plan: Plan, today: date, options: RenderOptions, source: Path | No
     since = None
     if options.since is not None and plan.account is not None and source is not None:
         since = (options.since, _changes_since(options.since, plan.account.id, source, options.audience))
+    history = None
+    if options.audience == "internal" and source is not None:
+        from asplan.signoff import history_since, latest_signoff
+
+        signoff = latest_signoff(plan)
+        history = history_since(source, signoff) if signoff is not None else None
     try:
         return build_view(
             plan,
@@ -178,6 +186,8 @@ def plan_view(plan: Plan, today: date, options: RenderOptions, source: Path | No
             warn_days=options.warn_days,
             kpi_grace_days=options.kpi_grace_days,
             since=since,
+            health_weights=options.health_weights,
+            signoff_history=history,
         )
     except SourceError as exc:
         raise RenderError(f"{source or 'plan'}: {exc}") from None

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from asplan.health import Health
 from asplan.model.scalars import PeriodLabel
 from asplan.render.view import PlanView
+from asplan.signoff import SignOffHistory
 
 TIER_ORDER = {"strategic": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -33,6 +35,12 @@ class PortfolioRow:
     sla_labels: tuple[PeriodLabel, ...]
     kpi_progress: float | None
     link: str
+    stage: str = "service"
+    health: Health | None = None
+    satisfaction: tuple[tuple[str, float, date], ...] = ()
+    signoff_date: date | None = None
+    signoff_people: tuple[str, ...] = ()
+    signoff_history: SignOffHistory | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +56,23 @@ class PortfolioRow:
             "sla_breaches": self.sla_breaches,
             "sla_period": self.sla_period or None,
             "kpi_progress": round(self.kpi_progress, 4) if self.kpi_progress is not None else None,
+            "stage": self.stage,
+            "satisfaction": [
+                {"kpi": name, "value": value, "date": day.isoformat()} for name, value, day in self.satisfaction
+            ],
+            "signoff": self._signoff_json(),
+            "health": self.health.to_json() if self.health is not None else None,
+        }
+
+    def _signoff_json(self) -> dict[str, Any] | None:
+        if self.signoff_date is None:
+            return None
+        history = self.signoff_history
+        return {
+            "date": self.signoff_date.isoformat(),
+            "by": list(self.signoff_people),
+            # null: the file's history is unknown (not in a git work tree, or not committed)
+            "changed_since": history.to_json() if history is not None else None,
         }
 
 
@@ -71,9 +96,17 @@ def portfolio_row(view: PlanView, link: str = "") -> PortfolioRow:
         sla_labels=h.sla_labels,
         kpi_progress=h.kpi_progress,
         link=link,
+        stage=view.stage,
+        health=view.health,
+        satisfaction=tuple(view.satisfaction),
+        signoff_date=view.signoff_date,
+        signoff_people=view.signoff_people,
+        signoff_history=view.signoff_history,
     )
 
 
-def sort_rows(rows: list[PortfolioRow]) -> list[PortfolioRow]:
-    """Most attention first: tier, then overdue items, then account id."""
+def sort_rows(rows: list[PortfolioRow], by: str = "tier") -> list[PortfolioRow]:
+    """Most attention first: tier, then overdue items, then account id; ``by="health"``: lowest score first."""
+    if by == "health":
+        return sorted(rows, key=lambda r: (r.health.score if r.health else 101, TIER_ORDER.get(r.tier, 9), r.account))
     return sorted(rows, key=lambda r: (TIER_ORDER.get(r.tier, 9), -r.overdue, r.account))

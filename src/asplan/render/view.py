@@ -14,7 +14,7 @@ check`` never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -24,7 +24,9 @@ from typing import Literal
 from markupsafe import Markup
 
 from asplan.agenda import Kind, milestone_ref
+from asplan.health import Health, health, kpi_progress, mean_progress
 from asplan.model.account import Audience as ModelAudience
+from asplan.model.account import Stage
 from asplan.model.objectives import ActionStatus, Direction, Kpi
 from asplan.model.plan import Plan
 from asplan.model.scalars import Duration, PeriodLabel
@@ -34,6 +36,7 @@ from asplan.render import charts
 from asplan.render.i18n import LANGUAGES, Locale, locale
 from asplan.render.numbers import Op, as_decimal
 from asplan.render.sources import DueItem, SlaRow, due_items, next_review, sla_rows
+from asplan.signoff import SignOffHistory, latest_signoff
 
 Audience = Literal["client", "internal"]
 AUDIENCES: tuple[Audience, ...] = ("client", "internal")
@@ -168,6 +171,18 @@ class SlaView:
 
 
 @dataclass(frozen=True)
+class HealthRow:
+    """One component of the health score, worded for the document."""
+
+    name: str
+    label: str
+    weight: str
+    points: str
+    reason: str
+    applies: bool
+
+
+@dataclass(frozen=True)
 class ChangeView:
     """One change since the revision of ``render --since`` (already filtered for the audience)."""
 
@@ -257,6 +272,20 @@ class PlanView:
     communication: list[dict[str, object]] = field(default_factory=list)
     risks: list[dict[str, str | bool | None]] = field(default_factory=list)
     due: list[DueItem] = field(default_factory=list)
+    stage: str = "service"
+    signoff: str = ""
+    """"Agreed with <names> on <date>" for the latest review with a sign-off ("" without one)."""
+    signoff_date: date | None = None
+    signoff_people: tuple[str, ...] = ()
+    signoff_status: str = ""
+    """Internal only: whether the plan changed since its sign-off ("" when its history is unknown)."""
+    signoff_history: SignOffHistory | None = None
+    health: Health | None = None
+    """Internal only: the health score (:mod:`asplan.health`)."""
+    health_rows: list[HealthRow] = field(default_factory=list)
+    health_score: str = ""
+    satisfaction: list[tuple[str, float, date]] = field(default_factory=list)
+    """The latest measurement of each satisfaction KPI: (name, value, date)."""
     since: str | None = None
     """The revision of ``render --since`` (``None``: no "changes since" section)."""
     since_date: str = ""
@@ -271,6 +300,7 @@ class PlanView:
         present = {
             "account": True,
             "since": self.since is not None,
+            "health": self.health is not None,
             "business": bool(self.business or self.business_lists or self.analyst_reports),
             "selection": self.selection is not None,
             "handoff": bool(self.handoff),
@@ -292,20 +322,6 @@ class PlanView:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def kpi_progress(kpi: Kpi) -> float | None:
-    """Share of the way from baseline to target of the latest measurement (may leave 0..1)."""
-    if kpi.baseline is None or kpi.target is None or not kpi.measurements or kpi.target == kpi.baseline:
-        return None
-    latest = max(kpi.measurements, key=lambda m: m.date).value
-    return (latest - kpi.baseline) / (kpi.target - kpi.baseline)
-
-
-def mean_progress(values: Sequence[float | None]) -> float | None:
-    """Mean of the KPIs' progress, each clamped to 0..1 so one runaway KPI cannot hide the rest."""
-    known = [min(max(v, 0.0), 1.0) for v in values if v is not None]
-    return sum(known) / len(known) if known else None
 
 
 class _Builder:
@@ -360,11 +376,16 @@ def build_view(
     warn_days: int = 14,
     kpi_grace_days: int = 7,
     since: tuple[Baseline, Sequence[Change]] | None = None,
+    health_weights: Mapping[str, float] | None = None,
+    signoff_history: SignOffHistory | None = None,
 ) -> PlanView:
     """The document's content for ``audience`` in ``lang`` (default: the plan's language).
 
     ``since`` is ``render --since``'s baseline and the plan's changes since then
     (:func:`asplan.plandiff.plan_changes`, computed for this audience).
+    ``signoff_history`` is what git says happened to the file after its sign-off
+    (:func:`asplan.signoff.history_since`); both it and the health score are shown to
+    the internal audience only.
     """
     if plan.account is None:
         raise ValueError("a plan without an account cannot be rendered")
@@ -380,6 +401,8 @@ def build_view(
         facts.append(Row(t("acc.industry"), account.industry))
     if account.region:
         facts.append(Row(t("acc.region"), account.region))
+    if account.stage is not Stage.service:
+        facts.append(Row(t("acc.stage"), t(f"stage.{account.stage.value}")))
     if account.since:
         facts.append(Row(t("acc.since"), b.date(account.since)))
     contract = account.contract
@@ -424,6 +447,7 @@ def build_view(
     _continuity(view, plan, b, by_key)
     _communication(view, plan, b, by_key)
     _risks(view, plan, b)
+    _standing(view, plan, b, items, rows, health_weights, signoff_history)
     if since is not None:
         _since(view, b, *since)
     return view
@@ -967,3 +991,85 @@ def _since(view: PlanView, b: _Builder, baseline: Baseline, changes: Sequence[Ch
                 new=flow(c.new, 120) if c.new is not None else "",
             )
         )
+
+
+def _standing(
+    view: PlanView,
+    plan: Plan,
+    b: _Builder,
+    items: list[DueItem],
+    rows: list[SlaRow],
+    weights: Mapping[str, float] | None,
+    history: SignOffHistory | None,
+) -> None:
+    """Stage, sign-off, satisfaction and, for the internal audience, health and changes since the sign-off."""
+    from babel.lists import format_list
+
+    from asplan.model.objectives import KpiKind
+
+    t = b.t
+    account = plan.account
+    assert account is not None
+    view.stage = account.stage.value
+    for objective in plan.objectives:
+        for kpi in objective.kpis:
+            if kpi.kind is KpiKind.satisfaction and kpi.measurements:
+                latest = max(kpi.measurements, key=lambda m: m.date)
+                view.satisfaction.append((kpi.name, latest.value, latest.date))
+    signoff = latest_signoff(plan)
+    if signoff is not None:
+        names = format_list(list(signoff.names), locale=t.babel)
+        view.signoff = t("signoff.agreed", names=names, date=b.date(signoff.date))
+        view.signoff_date = signoff.date
+        view.signoff_people = signoff.people
+        if b.internal and history is not None:
+            view.signoff_history = history
+            if history.commits:
+                shown = ", ".join(f"{c.short} {b.date(c.day)}" for c in history.commits[:3])
+                shown += ", …" if len(history.commits) > 3 else ""
+                view.signoff_status = t.n("signoff.changed", len(history.commits), commits=shown)
+            elif history.changed:
+                view.signoff_status = t("signoff.uncommitted")
+            elif history.committed:
+                view.signoff_status = t("signoff.unchanged")
+    if not b.internal:
+        return
+    score = health(plan, b.today, items, rows, weights)
+    view.health = score
+    view.health_score = t("health.score", score=score.score)
+    for component in score.components:
+        view.health_rows.append(
+            HealthRow(
+                name=component.name,
+                label=t(f"health.c.{component.name}"),
+                weight=t.number(component.weight, 0) if component.value is not None else "",
+                points=t.number(component.points, 1) if component.value is not None else t("none"),
+                reason=health_reason(component.parts, t),
+                applies=component.value is not None,
+            )
+        )
+
+
+def health_reason(parts: Sequence[tuple[str, Mapping[str, object]]], t: Locale) -> str:
+    """A component's reason in the document's words (dates and numbers in its locale)."""
+    out = []
+    for key, values in parts:
+        shown: dict[str, object] = {}
+        for name, value in values.items():
+            if name == "n":
+                continue
+            if name.endswith("_keys"):
+                shown[name] = ", ".join(t(str(k)) for k in value)  # type: ignore[attr-defined]
+            elif isinstance(value, date):
+                shown[name] = t.date(value)
+            elif name == "progress":
+                shown[name] = t.percent(float(value))  # type: ignore[arg-type]
+            elif isinstance(value, tuple | list):
+                shown[name] = ", ".join(str(v) for v in value)
+            elif isinstance(value, float | int) and not isinstance(value, bool):
+                shown[name] = t.number(value)
+            else:
+                shown[name] = value
+        count = values.get("n")
+        out.append(t.n(key, int(count), **shown) if isinstance(count, int) else t(key, **shown))
+    return "; ".join(out)

@@ -1,8 +1,9 @@
 """## What it does
 Reports a person reference (manager, owner, contact, attendee, participant,
 `reports_to`, `requested_by`, hand-off `from`/`to`) that names no entry of `people`.
-Also reports a `reports_to` that crosses sides, and an account manager who is not on
-the provider side.
+Also reports a `reports_to` that crosses sides, an account manager who is not on the
+provider side, and a review's `signed_off_by` naming someone who is not on the client
+side (a sign-off is the client's agreement to the plan).
 
 ## Why is this bad?
 An action owned by nobody is an action nobody does; a misspelt escalation contact is
@@ -54,6 +55,16 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
                 f"{person.id} ({person.side.value}) reports_to {boss.id} ({boss.side.value}):"
                 " reports_to links people of the same side",
             )
+    if ctx.plan.reviews is not None:
+        for record in ctx.plan.reviews.history:
+            for i, person_id in enumerate(record.signed_off_by):
+                signer = people.get(person_id)
+                if signer is not None and signer.side != Side.client:
+                    yield Hit(
+                        (*record.path, "signed_off_by", i),
+                        f"'{person_id}' signed off the {record.date} review but is on the {signer.side.value} side:"
+                        " a sign-off is the client's agreement, name client-side people",
+                    )
     account = ctx.plan.account
     if account is not None and account.manager:
         manager = people.get(account.manager)

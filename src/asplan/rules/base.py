@@ -168,6 +168,8 @@ def iter_people_refs(plan: Plan) -> Iterator[tuple[Path, str | None, str]]:
         for record in plan.reviews.history:
             for i, person_id in enumerate(record.attendees):
                 yield (*record.path, "attendees", i), person_id, f"attendee of the {record.date} review"
+            for i, person_id in enumerate(record.signed_off_by):
+                yield (*record.path, "signed_off_by", i), person_id, f"sign-off of the {record.date} review"
     for change in plan.changes:
         if change.requested_by:
             yield (*change.path, "requested_by"), change.requested_by, f"requested_by of {change.id}"
