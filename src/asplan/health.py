@@ -11,8 +11,8 @@ component        weight  value
 ===============  ======  ==============================================================
 review           15      1 while the next review is not overdue, then 1/60 less per day
                          overdue (0 from 60 days); 0 without a ``reviews`` section
-overdue          20      1 with no overdue item (reviews aside), 0.2 less per overdue
-                         item (0 from 5)
+overdue          20      1 with no overdue item, 0.2 less per overdue item (0 from 5);
+                         reviews and touchpoints aside (they have their own)
 sla              20      share of the SLA periods closed in the last 365 days that were
                          met (a period with no data counts as not met)
 kpi              15      mean progress from baseline to target of the KPIs that have
@@ -214,7 +214,8 @@ def _review(plan: Plan, items: Sequence[DueItem]) -> tuple[float | None, tuple[R
 
 
 def _overdue(items: Sequence[DueItem]) -> tuple[float | None, tuple[Reason, ...]]:
-    late = [i for i in items if i.status is Status.overdue and i.kind is not Kind.review]
+    # reviews and touchpoints have components of their own: counted once, there
+    late = [i for i in items if i.status is Status.overdue and i.kind not in (Kind.review, Kind.touchpoint)]
     if not late:
         return 1.0, (("health.overdue.none", {}),)
     names = tuple(i.id for i in late[:4]) + (("...",) if len(late) > 4 else ())
