@@ -70,6 +70,9 @@ class RenderOptions:
     """``render --since``: the plans at that revision, for a "changes since" section."""
     health_weights: Mapping[str, float] | None = None
     """``[health]`` of the configuration (the defaults of :mod:`asplan.health` when ``None``)."""
+    read_history: bool = True
+    """Ask git whether the plan changed since its sign-off (internal audience). ``False``
+    keeps a document independent of the repository's history (golden files)."""
 
 
 def load_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Plan:
@@ -171,7 +174,7 @@ def plan_view(plan: Plan, today: date, options: RenderOptions, source: Path | No
     if options.since is not None and plan.account is not None and source is not None:
         since = (options.since, _changes_since(options.since, plan.account.id, source, options.audience))
     history = None
-    if options.audience == "internal" and source is not None:
+    if options.audience == "internal" and source is not None and options.read_history:
         from asplan.signoff import history_since, latest_signoff
 
         signoff = latest_signoff(plan)
