@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from asplan.cli import new as new_module
 from asplan.cli.app import app
-from asplan.scaffold import config_text, pre_commit_text, workflow_text
+from asplan.scaffold import config_text, digest_workflow_text, pre_commit_text, workflow_text
 
 runner = CliRunner()
 CREATED = [
@@ -19,6 +19,7 @@ CREATED = [
     "created asplan.schema.json",
     "created .pre-commit-config.yaml",
     "created .github/workflows/asplan.yml",
+    "created .github/workflows/asplan-digest.yml",
     "next: asplan new ACCOUNT-ID",
 ]
 
@@ -46,6 +47,7 @@ def test_init_creates_the_repository(in_tmp: Path) -> None:
     assert sorted(tree) == [
         ".github",
         ".github/workflows",
+        ".github/workflows/asplan-digest.yml",
         ".github/workflows/asplan.yml",
         ".pre-commit-config.yaml",
         "asplan.schema.json",
@@ -55,6 +57,7 @@ def test_init_creates_the_repository(in_tmp: Path) -> None:
     assert tree["asplan.toml"] == config_text()
     assert tree[".pre-commit-config.yaml"] == pre_commit_text()
     assert tree[".github/workflows/asplan.yml"] == workflow_text()
+    assert tree[".github/workflows/asplan-digest.yml"] == digest_workflow_text()
     schema = runner.invoke(app, ["schema"])
     assert tree["asplan.schema.json"] == schema.stdout
     assert json.loads(schema.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -76,6 +79,7 @@ def test_init_twice_changes_nothing_the_user_edited(in_tmp: Path) -> None:
         "skipped asplan.schema.json (already exists)",
         "skipped .pre-commit-config.yaml (already exists)",
         "created .github/workflows/asplan.yml",
+        "skipped .github/workflows/asplan-digest.yml (already exists)",
         "next: asplan new ACCOUNT-ID",
     ]
     after = _tree(in_tmp)

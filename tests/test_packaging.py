@@ -175,6 +175,26 @@ def test_every_command_runs_from_the_wheel(installed: Installed, tmp_path: Path)
     installed("review", "plans/acme.yaml", "--date", "2026-11-20", "--attendee", "ana.ruiz", "--today", TODAY, cwd=repo)
     assert "date: 2026-11-20" in (repo / "plans/acme.yaml").read_text(encoding="utf-8")
 
+    # the write-back commands, and the digest and diff (diff reads git: the repo gets a commit first)
+    assert (repo / ".github/workflows/asplan-digest.yml").is_file()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "plans"],
+        cwd=repo,
+        check=True,
+    )
+    done = json.loads(
+        installed("done", "plans/acme-logistica.yaml", "ACT-6", "--format", "json", "--today", TODAY, cwd=repo)
+    )
+    assert done["changed"] is True
+    installed("measure", "plans/northwind-health.yaml", "KPI-1", "99.9", "--today", TODAY, cwd=repo)
+    installed("touch", "plans/northwind-health.yaml", "weekly-call", "--today", TODAY, cwd=repo)
+    changes = json.loads(installed("diff", "--format", "json", cwd=repo))["changes"]
+    assert {(c["account"], c["path"]) for c in changes} >= {("acme-logistica", "actions[ACT-6].status")}
+    digest = json.loads(installed("due", "--group-by", "owner", "--format", "json", "--today", TODAY, cwd=repo))
+    assert digest["owners"]
+
     sla = json.loads(installed("sla", "--today", TODAY, "--format", "json", cwd=repo))
     assert {row["kind"] for row in sla["slas"]} == {"measured", "timed"}
 

@@ -224,6 +224,7 @@ def test_init_files() -> None:
         "asplan.schema.json",
         ".pre-commit-config.yaml",
         ".github/workflows/asplan.yml",
+        ".github/workflows/asplan-digest.yml",
     ]
     assert files["asplan.schema.json"] == schema_json()
 

@@ -11,8 +11,10 @@ component        weight  value
 ===============  ======  ==============================================================
 review           15      1 while the next review is not overdue, then 1/60 less per day
                          overdue (0 from 60 days); 0 without a ``reviews`` section
-overdue          20      1 with no overdue item, 0.2 less per overdue item (0 from 5);
-                         reviews and touchpoints aside (they have their own)
+overdue          20      1 with no overdue item, 0.2 less per overdue item (0 from 5):
+                         late work, as the dashboard counts it (actions, milestones,
+                         KPI measurements, continuity tests; reviews and touchpoints
+                         have their own components, contract dates are not late work)
 sla              20      share of the SLA periods closed in the last 365 days that were
                          met (a period with no data counts as not met)
 kpi              15      mean progress from baseline to target of the KPIs that have
@@ -70,6 +72,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
 REVIEW_DAYS_TO_ZERO = 60
 OVERDUE_ITEMS_TO_ZERO = 5
 SLA_WINDOW_DAYS = 365
+_NOT_LATE_WORK = frozenset({Kind.review, Kind.touchpoint, Kind.contract_renewal, Kind.contract_end})
 
 
 class SlaPeriod(Protocol):
@@ -214,8 +217,9 @@ def _review(plan: Plan, items: Sequence[DueItem]) -> tuple[float | None, tuple[R
 
 
 def _overdue(items: Sequence[DueItem]) -> tuple[float | None, tuple[Reason, ...]]:
-    # reviews and touchpoints have components of their own: counted once, there
-    late = [i for i in items if i.status is Status.overdue and i.kind not in (Kind.review, Kind.touchpoint)]
+    # late work only, as the dashboard counts it: reviews and touchpoints have components
+    # of their own, and an open renewal window or a contract end is not late work
+    late = [i for i in items if i.status is Status.overdue and i.kind not in _NOT_LATE_WORK]
     if not late:
         return 1.0, (("health.overdue.none", {}),)
     names = tuple(i.id for i in late[:4]) + (("...",) if len(late) > 4 else ())

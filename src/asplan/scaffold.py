@@ -28,6 +28,7 @@ SCHEMA_FILE: Final = "asplan.schema.json"
 CONFIG_FILE: Final = "asplan.toml"
 PRE_COMMIT_FILE: Final = ".pre-commit-config.yaml"
 WORKFLOW_FILE: Final = ".github/workflows/asplan.yml"
+DIGEST_WORKFLOW_FILE: Final = ".github/workflows/asplan-digest.yml"
 GITLAB_CI_FILE: Final = ".gitlab-ci.yml"
 CI_CHOICES: Final = ("github", "gitlab", "none")
 # Where asplan is published when the installed package's metadata does not say
@@ -230,6 +231,12 @@ def workflow_text(source: CiSource | None = None) -> str:
     return _render("github-workflow.yml.j2", action=source.github_action, source=source.url)
 
 
+def digest_workflow_text(source: CiSource | None = None) -> str:
+    """A scheduled workflow: each Monday, ``asplan due --group-by owner`` in one issue, opened or updated by ``gh``."""
+    source = source or CiSource.default()
+    return _render("github-digest.yml.j2", source=source.url, ref=source.ref)
+
+
 def gitlab_ci_text(source: CiSource | None = None) -> str:
     """A ``.gitlab-ci.yml`` job that publishes ``asplan check --format gitlab`` as a code-quality report."""
     source = source or CiSource.default()
@@ -256,6 +263,7 @@ def init_files(
     }
     if ci == "github":
         files[WORKFLOW_FILE] = workflow_text(source)
+        files[DIGEST_WORKFLOW_FILE] = digest_workflow_text(source)
     elif ci == "gitlab":
         files[GITLAB_CI_FILE] = gitlab_ci_text(source)
     return files
