@@ -160,3 +160,27 @@ def test_review_after_a_kill_9_leaves_no_temporary(tmp_path: Path) -> None:
 
 def test_remove_stale_temporaries_on_a_missing_folder_is_quiet(tmp_path: Path) -> None:
     assert remove_stale_temporaries(tmp_path / "nowhere" / "plan.yaml") == []
+
+
+# ------------------------------------------------------------- review on odd plans
+
+ODD = "asplan: 1\naccount: {id: a, name: A, tier: high, manager: m}\npeople: [{id: m, name: M, side: provider}]\n"
+
+
+def test_review_of_a_plan_ending_with_a_document_end_marker(tmp_path: Path) -> None:
+    plan = tmp_path / "a.yaml"
+    plan.write_text(ODD + "reviews: {every: quarterly}\n...\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", str(plan), "--date", "2026-11-20", "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert plan.read_text(encoding="utf-8") == (
+        ODD + "reviews: {every: quarterly, history: [{date: 2026-11-20}]}\n...\n"
+    )
+
+
+def test_review_of_a_plan_whose_reviews_is_an_alias_edits_the_anchor(tmp_path: Path) -> None:
+    plan = tmp_path / "b.yaml"
+    plan.write_text("x-r: &r {every: quarterly}\n" + ODD + "reviews: *r\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", str(plan), "--date", "2026-11-20", "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "Next review: 2027-02-20 (in 89 days)."
+    assert plan.read_text(encoding="utf-8").startswith("x-r: &r {every: quarterly, history: [{date: 2026-11-20}]}\n")

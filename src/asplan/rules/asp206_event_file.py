@@ -1,12 +1,15 @@
 """## What it does
 Reports an entry of `events` whose file is missing, unreadable or not CSV with a
-header (not UTF-8, binary, a line over 1 MB, over 256 MB), and an event file that
-lacks a column a timed SLA needs: `id`, and the columns the SLAs name in `start`,
-`stop` and `where`.
+header (not UTF-8, binary, a line over 1 MB, over 256 MB), an event file that lacks a
+column a timed SLA needs (`id`, and the columns the SLAs name in `start`, `stop` and
+`where`), and an entry outside the plans repository: the folder of the nearest
+`asplan.toml`, else the Git work tree, else the current folder. Such a file is never
+opened, and whether it exists is not said.
 
 ## Why is this bad?
 A timed SLA with no events to time reports nothing, and nothing is exactly what a
-breach looks like when nobody is looking.
+breach looks like when nobody is looking. A plan that could name any file would let a
+pull request make CI read (and print) files outside the repository.
 
 ## Example
 ```yaml
@@ -22,7 +25,6 @@ Paths are relative to the plan file.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 from asplan.findings import Severity
@@ -35,6 +37,7 @@ SUMMARY = "event file missing or unreadable, or a column an SLA needs is absent"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
+    from asplan.confinement import OutsideRepository, confined_path
     from asplan.findings import value_in_message
     from asplan.sla.events import EventFileError, load_event_file
 
@@ -45,9 +48,12 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
         for column in (sla.start, sla.stop or "", *sla.where):
             if column:
                 needed.setdefault(column, []).append(sla.id)
-    base = os.path.dirname(ctx.file)
     for i, entry in enumerate(plan.events):
-        path = entry if os.path.isabs(entry) else os.path.normpath(os.path.join(base, entry))
+        try:
+            path = confined_path(ctx.file, entry)
+        except OutsideRepository as exc:
+            yield Hit(("events", i), f"event file '{value_in_message(entry)}' {exc}")
+            continue
         try:
             header = load_event_file(path).header  # shared with ASP401: one read
         except EventFileError as exc:

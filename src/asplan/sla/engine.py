@@ -6,17 +6,18 @@ one engine; the rules only ask it about fewer periods.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
+from asplan.confinement import OutsideRepository, confined_path
 from asplan.loading import Path
 from asplan.model.plan import Plan
 from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Sla
 from asplan.periods import KIND_OF, latest_closed, overlapping
+from asplan.printable import one_line
 from asplan.sla.eventdata import DataFinding, NaiveTimes, WhereValues, pause_finding, pause_lookalikes
 from asplan.sla.events import EventFileError, EventTable, RowProblem, load_event_file
 from asplan.sla.measured import measured_periods
@@ -70,9 +71,18 @@ def end_of_day(day: date, tz: tzinfo) -> datetime:
 
 
 def event_paths(plan_file: str, plan: Plan) -> list[str]:
-    """The plan's event files, relative to the plan file, as a user would type them."""
-    base = os.path.dirname(plan_file)
-    return [entry if os.path.isabs(entry) else os.path.normpath(os.path.join(base, entry)) for entry in plan.events]
+    """The plan's event files, relative to the plan file, as a user would type them.
+
+    Raises :class:`EventFileError` for one outside the plans repository
+    (:mod:`asplan.confinement`): it is never opened.
+    """
+    paths = []
+    for entry in plan.events:
+        try:
+            paths.append(confined_path(plan_file, entry))
+        except OutsideRepository as exc:
+            raise EventFileError(one_line(entry), str(exc)) from None
+    return paths
 
 
 def load_tables(

@@ -14,11 +14,12 @@ import csv
 import os
 import stat
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import BinaryIO, Final
 
+from asplan.printable import one_line
 from asplan.timecalc.worktime import Interval
 
 OPEN_END: Final = datetime(9999, 12, 31, tzinfo=UTC)
@@ -74,7 +75,7 @@ class EventTable:
             if column not in self.index:
                 who = ", ".join(sorted(set(users))) or "every event"
                 raise EventFileError(
-                    self.file, f"no column '{column}' (needed by {who}); the header has: " + ", ".join(self.header)
+                    self.file, f"no column '{column}' (needed by {who}); the header has: {header_names(self.header)}"
                 )
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
@@ -82,6 +83,27 @@ class EventTable:
         for item in _scan(self.path, self.file):
             if isinstance(item, tuple):
                 yield item
+
+
+MAX_HEADER_NAME: Final = 40
+MAX_HEADER_NAMES: Final = 12
+
+
+def header_name(name: str) -> str:
+    """A column name as a message may quote it: one line, controls spelled out, at most 40 characters.
+
+    Messages quote nothing of an event file but its header names (spec §7.2): a file
+    that is not an export at all (credentials, say) must not be echoed into a CI log.
+    """
+    shown = one_line(name)
+    return shown if len(shown) <= MAX_HEADER_NAME else shown[: MAX_HEADER_NAME - 1] + "…"
+
+
+def header_names(header: Sequence[str]) -> str:
+    """The first 12 column names of a header, each as :func:`header_name` shows it."""
+    names = ", ".join(header_name(n) for n in header[:MAX_HEADER_NAMES])
+    more = len(header) - MAX_HEADER_NAMES
+    return f"{names} (and {more} more)" if more > 0 else names
 
 
 MAX_EVENT_FILE_BYTES: Final = 256 * 1024 * 1024
@@ -153,7 +175,7 @@ def _scan(path: str, name: str) -> Iterator[list[str] | tuple[int, list[str]] | 
             raise EventFileError(name, "is empty: a header row is needed", 1)
         duplicates = sorted({c for c in header if header.count(c) > 1 and c})
         if duplicates:
-            raise EventFileError(name, f"has column '{duplicates[0]}' twice in its header", 1)
+            raise EventFileError(name, f"has column '{header_name(duplicates[0])}' twice in its header", 1)
         yield header
         width = len(header)
         first_line = reader.line_num + 1
