@@ -342,3 +342,45 @@ def test_too_many_values_are_refused_quickly() -> None:
     # Values counted: the top-level mapping, 'asplan', 1, 'x', the list: 5, so the
     # 249,996th item (column 5 + 2 * 249,995) crosses the limit.
     assert only(check(text)) == ("ASP004", 2, 499_995, f"more than {MAX_NODES:,} values: refused as too large")
+
+
+# ------------------------------------------------------------------- memory bounds
+
+MEMORY_LIMIT_MB = 400  # address space; a normal render of the largest example needs under 300
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_AS needs a POSIX child process")
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 100 KB anchored, used 2,000 times: was 200 MB of HTML in 830 MB of memory.
+        'x-big: &big "' + "x" * 100_000 + '"\nx-copies:\n' + "  - *big\n" * 2_000,
+        # 1 MB anchored, used 3,000 times: exhausted 3 GB.
+        'x-big: &big "' + "x" * 1_000_000 + '"\nx-copies: [' + ", ".join(["*big"] * 3_000) + "]\n",
+    ],
+    ids=["100KBx2000", "1MBx3000"],
+)
+def test_amplification_is_refused_within_a_memory_limit(tmp_path: Path, body: str) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    plan = tmp_path / "acme.yaml"
+    plan.write_text(MINIMAL + body, encoding="utf-8")
+    (tmp_path / "asplan.toml").write_text("max_file_bytes = 8388608\n", encoding="utf-8")
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_MB << 20, MEMORY_LIMIT_MB << 20))
+
+    for command in (["check"], ["render", "-o", "out.html"], ["sla"], ["due"], ["status"]):
+        with quickly():
+            result = subprocess.run(
+                [sys.executable, "-m", "asplan", *command, str(plan), "--today", "2026-11-23"],
+                capture_output=True,
+                text=True,
+                cwd=tmp_path,
+                preexec_fn=limit_memory,
+            )
+        assert "MemoryError" not in result.stderr and "Traceback" not in result.stderr, result.stderr[-500:]
+        assert result.returncode in (1, 2), (command, result.returncode, result.stderr[-300:])
+        assert "aliases expand to more than 1,000,000 characters" in result.stdout + result.stderr
