@@ -34,7 +34,12 @@ TODAY = "2026-11-23"
 
 
 def source_modules() -> set[str]:
-    return {p.relative_to(SRC.parent).as_posix() for p in SRC.rglob("*.py") if "__pycache__" not in p.parts}
+    """Every file of the package in the tree: modules, and data beside them (translation catalogues)."""
+    return {
+        p.relative_to(SRC.parent).as_posix()
+        for p in SRC.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".mo")
+    }
 
 
 def source_templates() -> set[str]:
