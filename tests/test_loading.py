@@ -176,8 +176,9 @@ def test_duplicate_key_deep_in_flow_style() -> None:
 
 def test_syntax_error_position_and_message() -> None:
     code, line, column, message = load_error("asplan: 1\naccount: {id: acme\n")
-    assert (code, line, column) == ("ASP001", 3, 1)
-    assert message.startswith("YAML syntax error: ")
+    assert (code, line, column) == ("ASP001", 2, 10)  # the '{' that is never closed
+    assert message.startswith("YAML syntax error: this '{' is not closed with '}' on its line")
+    assert message.endswith("(while parsing a flow mapping))")  # the parser's words kept as a detail
 
 
 def test_unknown_alias() -> None:

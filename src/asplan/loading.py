@@ -250,42 +250,6 @@ class _Frame:
         self.seen: set[str] | None = set() if isinstance(container, dict) else None
 
 
-def _error_position(exc: Exception) -> tuple[int, int]:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is None:
-        return 1, 1
-    return mark.line + 1, mark.column + 1
-
-
-def _syntax_message(exc: Exception) -> str:
-    problem = getattr(exc, "problem", None)
-    context = getattr(exc, "context", None)
-    if problem:
-        text = str(problem)
-        if context:
-            text = f"{text} ({context})"
-    else:
-        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return f"YAML syntax error: {text}"
-
-
-_TAB_MESSAGE = "YAML syntax error: tabs are not allowed for indentation: use spaces"
-
-
-def _is_tab_indent(text: str, line: int, column: int, exc: Exception) -> bool:
-    """libyaml's words for a tab in the indentation ("found character that cannot start
-    any token") do not tell a user what to change; recognise the case to say it plainly."""
-    if "tab" in str(getattr(exc, "problem", "") or ""):
-        return True
-    start = 0
-    for _ in range(line - 1):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return False
-    prefix = text[start : start + column]
-    return prefix.endswith("\t") and not prefix[:-1].strip(" \t-?:")
-
-
 PARSER_ENV = "ASPLAN_YAML_PARSER"
 
 
@@ -360,17 +324,24 @@ class _PythonParser:
 
 @functools.cache
 def _libyaml_tabs_scanner() -> type:
-    """ruamel's scanner, taking tabs as blanks where libyaml does (``key:\tvalue``, ``a\tb``).
+    """ruamel's scanner, reading plain values as libyaml does.
 
-    ruamel (like PyYAML) refuses a tab anywhere in block context; libyaml, and the YAML
-    spec, allow it as separation once the line's indentation is over. The loop below is
-    libyaml's ``yaml_parser_scan_to_next_token``: a tab is skipped inside flow
-    collections or where no simple key may start (after a ``:``, ``-`` or ``?``), and
-    a byte order mark is skipped at the start of any line.
+    Tabs: ruamel (like PyYAML) refuses a tab anywhere in block context; libyaml, and
+    the YAML spec, allow it as separation once the line's indentation is over. The
+    loop below is libyaml's ``yaml_parser_scan_to_next_token``: a tab is skipped inside
+    flow collections or where no simple key may start (after a ``:``, ``-`` or ``?``),
+    and a byte order mark is skipped at the start of any line.
+
+    Flow values: inside ``{...}`` or ``[...]`` libyaml refuses a ``:`` not followed by a
+    space (``{url: https://example.com}``) and ends a value at a ``?``, where ruamel
+    reads both as text. The same plan must draw the same findings under both parsers,
+    so the fallback refuses them too (with libyaml's words), and both get the same hint.
     """
-    from ruamel.yaml.scanner import Scanner
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.scanner import Scanner, ScannerError
 
     line_ends = "\0\r\n\x85\u2028\u2029"
+    blanks = ("", " ", "\t", "\r", "\n", "\0", "\x85", "\u2028", "\u2029")
 
     class LibyamlTabsScanner(Scanner):
         def scan_to_next_token(self) -> None:
@@ -389,6 +360,25 @@ def _libyaml_tabs_scanner() -> type:
                     return
                 if not self.flow_level:
                     self.allow_simple_key = True
+
+        def scan_plain(self) -> Any:
+            token = super().scan_plain()
+            if self.flow_level:
+                text = self.reader.buffer
+                start, end = token.start_mark.index, token.end_mark.index
+                for index in range(start + 1, end):
+                    char = text[index]
+                    if char == "?" or (char == ":" and text[index + 1 : index + 2] not in blanks):
+                        line = token.start_mark.line + text.count("\n", start, index)
+                        column = index - (text.rfind("\n", 0, index) + 1)
+                        error: MarkedYAMLError = ScannerError(
+                            "while scanning a plain scalar",
+                            token.start_mark,
+                            f"found unexpected {char!r}",
+                            _Mark(line, column, index),
+                        )
+                        raise error
+            return token
 
         def scan_plain_spaces(self, indent: int, start_mark: Any) -> Any:
             # libyaml takes tabs between the words of a plain scalar as blanks too.
@@ -490,6 +480,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
             return (*parent.path, parent.key, _DUPLICATE)  # positions dropped at its end
         return (*parent.path, parent.key)
 
+    event: Any = None
     try:
         parser = _event_parser(text)
         while True:
@@ -558,7 +549,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
                 pos = (mark.line + 1, mark.column + 1)
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise LoadError("ASP001", f"unknown alias '*{event.anchor}'", *pos)
+                    raise LoadError("ASP001", _unknown_alias(text, event.anchor, mark), *pos)
                 value, size, chars = target
                 alias_nodes += size
                 alias_chars += chars
@@ -596,15 +587,43 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     except LoadError:
         raise
     except YAMLError as exc:
-        line, column = _error_position(exc)
-        message = _TAB_MESSAGE if _is_tab_indent(text, line, column, exc) else _syntax_message(exc)
-        raise LoadError("ASP001", message, line, column) from None
+        problem = explain_syntax_error(text, exc, _last_scalar(event))
+        raise LoadError("ASP001", problem.message, problem.line, problem.column) from None
     except (ValueError, TypeError, UnicodeError) as exc:
         raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
 
     if escaped_hidden or not text.isascii():
         findings.extend(hidden_characters(text, path, escaped_hidden))
     return Document(path, text, root, positions, findings, parse_suppressions(text))
+
+
+def explain_syntax_error(text: str, exc: Exception, last_scalar: Any = None) -> Any:
+    """Position and words of a parser error (:mod:`asplan.yaml_hints`, imported only on error)."""
+    from asplan.yaml_hints import explain
+
+    return explain(text, exc, last_scalar)
+
+
+def _last_scalar(event: Any) -> Any:
+    """The parser's last event when it is a scalar: a quote that closed too late or too early shows there."""
+    from ruamel.yaml.events import ScalarEvent
+
+    if type(event) is not ScalarEvent:
+        return None
+    from asplan.yaml_hints import LastScalar
+
+    start, end = event.start_mark, event.end_mark
+    return LastScalar(
+        event.style or None, (start.line, start.column, start.index), (end.line, end.column, end.index)
+    )
+
+
+def _unknown_alias(text: str, anchor: str, mark: Any) -> str:
+    """``*bold*`` where no ``&bold`` was defined: most often text that needed quotes."""
+    from asplan.yaml_hints import alias_hint
+
+    line = text.split("\n", mark.line + 1)[mark.line] if mark.line < text.count("\n") + 1 else ""
+    return f"YAML syntax error: {alias_hint(line.rstrip(chr(13)), mark.column)} (parser: unknown alias '*{anchor}')"
 
 
 # Characters that change how text reads without being seen (spec §7.7, like GitHub's

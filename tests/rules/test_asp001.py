@@ -10,14 +10,14 @@ from helpers import MINIMAL, check_text, lint, messages
 pytestmark = pytest.mark.usefixtures("yaml_parser")
 
 
-def test_unclosed_flow_sequence() -> None:
+def test_unclosed_flow_sequence_points_at_its_bracket() -> None:
     text = "asplan: 1\naccount: [acme, high\n"
-    assert lint(text) == [("ASP001", 3, 1)]
+    assert lint(text) == [("ASP001", 2, 10)]
 
 
-def test_mapping_value_where_none_is_allowed() -> None:
+def test_a_second_colon_in_a_value_points_at_the_value_to_quote() -> None:
     text = "asplan: 1\naccount:\n  id: acme: logistica\n"
-    assert lint(text) == [("ASP001", 3, 11)]
+    assert lint(text) == [("ASP001", 3, 7)]
 
 
 def test_bad_indentation_of_a_block_sequence() -> None:
