@@ -89,6 +89,9 @@ class Positions:
 
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Mappings written inline (``{name: x, description: y}``): there a ", " in an
+    # unquoted value ends it, and the rest reads as a key; ASP103 says so.
+    flow: set[Path] = field(default_factory=set)
 
     def value(self, path: Path) -> tuple[int, int]:
         path = tuple(path)
@@ -517,6 +520,8 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
                 frame.key_pos = pos  # reused below as the collection's own position
                 stack.append(frame)
                 values[frame.path] = pos
+                if kind is map_t and event.flow_style:
+                    positions.flow.add(frame.path)
             elif kind is map_end_t or kind is seq_end_t:
                 frame = stack.pop()
                 pos = values[frame.path]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import check_text, lint, messages, plan
 
 
@@ -52,3 +54,35 @@ def test_x_keys_are_ignored_everywhere() -> None:
         """
     ).replace("  tier: high\n", "  tier: high\n  x-segment: retail\n")
     assert lint(text, "ASP103", "ASP101", "ASP102") == []
+
+
+@pytest.mark.usefixtures("yaml_parser")
+def test_a_value_cut_at_a_comma_inside_braces_is_one_finding_at_the_value_to_quote() -> None:
+    text = plan(
+        """\
+        services:
+          in_scope:
+            - {name: 24x7, description: Monitoring, incidents and changes, on call}
+        """
+    )
+    findings = check_text(text, select=["ASP103"])
+    assert [(f.code, f.line, f.column, f.path) for f in findings] == [
+        ("ASP103", 11, 33, "services.in_scope[0].incidents and changes")
+    ]
+    assert messages(findings, "ASP103") == [
+        "unknown field 'incidents and changes': inside {...} a ', ' ends an unquoted value, so the text of"
+        " 'description' was cut there: quote it: description: \"Monitoring, incidents and changes, on call\""
+    ]
+
+
+def test_a_misspelt_field_inside_braces_is_still_a_typo() -> None:
+    findings = check_text(plan("actions: [{id: A1, title: Migrate, ownr}]\n"), select=["ASP103"])
+    assert messages(findings, "ASP103") == ["unknown field 'ownr': did you mean 'owner'?"]
+
+
+def test_text_cut_in_a_block_mapping_is_not_taken_for_a_comma_split() -> None:
+    # Outside {...} a ', ' does not end a value: an unknown key there is a typo.
+    findings = check_text(plan("actions:\n  - id: A1\n    title: Migrate\n    next steps:\n"), select=["ASP103"])
+    assert messages(findings, "ASP103") == [
+        "unknown field 'next steps': remove it, or prefix it with 'x-' to keep your own data"
+    ]

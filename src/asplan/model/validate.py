@@ -301,6 +301,13 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str) -> Vali
         if item.path in reported:
             continue
         reported.add(item.path)
+        split = comma_split_value(data, positions, item.path)
+        if split is not None:
+            fragments, value_path, message = split
+            reported.update(fragments)
+            line, column = positions.value(value_path)
+            findings.append(Finding(file, line, column, "ASP103", Severity.ERROR, message, format_path(item.path)))
+            continue
         hint = (
             f": did you mean '{item.suggestion}'?"
             if item.suggestion
@@ -313,6 +320,48 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str) -> Vali
         asplan=version if isinstance(version, int) and version_ok else SUPPORTED_VERSION, **_defaults(sections)
     )
     return ValidatedPlan(plan, findings)
+
+
+def comma_split_value(data: Any, positions: Positions, path: Path) -> tuple[list[Path], Path, str] | None:
+    """An unknown "field" that is the tail of a value cut at ", " inside ``{...}``.
+
+    ``{name: 24x7, description: Monitoring, incidents and changes.}`` reads as
+    ``description: Monitoring`` plus a key ``incidents and changes.`` with no value.
+    Returns the fragment paths (reported once), the cut value's path (where the quote
+    goes) and the message; None when the unknown key is an ordinary typo.
+    """
+    parent_path, key = path[:-1], path[-1]
+    if parent_path not in positions.flow or not isinstance(key, str):
+        return None
+    parent = data
+    for part in parent_path:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict) or parent.get(key, "") is not None:
+        return None
+    keys = list(parent)
+    index = keys.index(key)
+    start = index
+    while start > 0 and parent[keys[start - 1]] is None and " " in str(keys[start - 1]):
+        start -= 1
+    if start == 0 or not isinstance(parent[keys[start - 1]], (str, int, float)):
+        return None
+    end = index
+    while end + 1 < len(keys) and parent[keys[end + 1]] is None and " " in str(keys[end + 1]):
+        end += 1
+    fragments = keys[start : end + 1]
+    if not any(" " in str(fragment) for fragment in fragments):
+        return None  # one word and no value: more likely a misspelt field than a cut sentence
+    owner = keys[start - 1]
+    whole = ", ".join([str(parent[owner]), *map(str, fragments)])
+    quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    message = (
+        f"unknown field '{key}': inside {{...}} a ', ' ends an unquoted value, so the text of"
+        f" '{owner}' was cut there: quote it: {owner}: {quoted}"
+    )
+    return [(*parent_path, fragment) for fragment in fragments], (*parent_path, owner), message
 
 
 def _field_name(key: str) -> str:
