@@ -135,3 +135,26 @@ def test_extreme_today_and_now_are_one_line(tmp_path: Path, args: list[str], mes
     code, _, err = sla(tmp_path, ROWS, *args)
     assert code == 2
     assert err.startswith(message) and len(err.splitlines()) == 1
+
+
+def test_a_stop_in_year_9999_on_a_holiday_calendar_is_quick(tmp_path: Path) -> None:
+    """The issue's row on Mon-Fri with public holidays took 162 s and 1 GB; now it is open at now, and
+    even timed to a now in 9998 it is a matter of milliseconds after the holidays are read."""
+    import time
+
+    text = PLAN.replace(
+        "slas:\n",
+        "calendars:\n  office: {timezone: Europe/Madrid, hours: {mon-fri: \"09:00-17:00\"},"
+        " holidays_from: {country: ES, subdivision: MD}}\nslas:\n",
+    ).replace('target: "<= 1h",', 'target: "<= 1h", calendar: office,')
+    (tmp_path / "acme.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "tickets.csv").write_text(HEADER + "T1,2026-10-01T09:00,9999-12-30T10:00,\n", encoding="utf-8")
+    for now in ("2026-11-23T00:00Z", "9998-12-31T00:00Z"):
+        began = time.perf_counter()
+        result = CliRunner().invoke(
+            app, ["sla", str(tmp_path / "acme.yaml"), "--today", "2026-11-23", "--now", now, "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        assert time.perf_counter() - began < 5
+        [event] = json.loads(result.stdout)["slas"][0]["events"]
+        assert (event["status"], event["deadline"]) == ("breached", "2026-10-01T10:00:00+00:00")  # 11:00-12:00 Madrid

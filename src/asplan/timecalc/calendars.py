@@ -56,6 +56,13 @@ def public_holiday_problem(country: str, subdivision: str | None) -> str | None:
     return place_problem(country, subdivision)
 
 
+@functools.lru_cache(maxsize=64)
+def _place_years(country: str, subdivision: str | None) -> tuple[int, int]:
+    from asplan.timecalc.holiday_cache import place_years
+
+    return place_years(country, subdivision)
+
+
 @functools.lru_cache(maxsize=512)
 def _public_holidays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
     """One place-year of public holidays, shared by every calendar and plan of a run."""
@@ -106,9 +113,33 @@ class WorkCalendar:
             return False
         if day in self.holidays:
             return True
-        if self.country is None:
-            return False
-        return day in _public_holidays(self.country, self.subdivision, day.year)
+        return day in self.public_holidays_in(day.year)
+
+    def public_holidays_in(self, year: int) -> frozenset[date]:
+        """The public holidays of ``year`` (none outside the years the ``holidays`` package covers)."""
+        if self.always_open or self.country is None:
+            return frozenset()
+        first, last = _place_years(self.country, self.subdivision)
+        if not first <= year <= last:
+            return frozenset()
+        return _public_holidays(self.country, self.subdivision, year)
+
+    def prepare_years(self, first: int, last: int) -> None:
+        """About to ask for the public holidays of years ``first`` to ``last``: fetch them at once."""
+        if self.always_open or self.country is None:
+            return
+        from asplan.timecalc.holiday_cache import prefetch
+
+        low, high = _place_years(self.country, self.subdivision)
+        years = range(max(first, low), min(last, high) + 1)
+        if len(years) > 1:
+            prefetch(self.country, self.subdivision, years)
+
+    def last_public_holiday_year(self) -> int:
+        """The last year with public holidays (0 without any): working time is periodic after it."""
+        if self.always_open or self.country is None:
+            return 0
+        return _place_years(self.country, self.subdivision)[1]
 
     def is_working_day(self, day: date) -> bool:
         if self.always_open:
@@ -117,10 +148,14 @@ class WorkCalendar:
 
     def opening_ranges(self, day: date) -> list[tuple[datetime, datetime]]:
         """Real instants (in ``self.tz``) of the day's opening ranges; [] when closed."""
+        if not self.always_open and not self.is_working_day(day):
+            return []
+        return self.weekday_ranges(day)
+
+    def weekday_ranges(self, day: date) -> list[tuple[datetime, datetime]]:
+        """The opening ranges of ``day``'s weekday on that date, holiday or not."""
         if self.always_open:
             return [(self._instant(day, 0), self._instant(day, _DAY_MINUTES))]
-        if not self.is_working_day(day):
-            return []
         ranges = []
         for start, end in self.weekly.get(day.weekday(), []):
             opens, closes = self._instant(day, start), self._instant(day, end)

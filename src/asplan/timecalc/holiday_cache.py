@@ -97,6 +97,33 @@ def public_holidays(country: str, subdivision: str | None, year: int) -> frozens
     return frozenset(days)
 
 
+def prefetch(country: str, subdivision: str | None, years: range) -> None:
+    """Fetch the public holidays of many years with one call to the package and one cache write.
+
+    Working time over a span of decades needs every year's holidays; asked one year
+    at a time, each would be a call and a rewrite of the cache file.
+    """
+    memory = _load()
+    missing = [y for y in years if not isinstance(memory.get(f"days:{country}/{subdivision or ''}/{y}"), list)]
+    if not missing:
+        return
+    import holidays
+
+    by_year: dict[int, list[str]] = {y: [] for y in missing}
+    try:
+        found = holidays.country_holidays(country, subdiv=subdivision, years=missing)
+        for day in sorted(found.keys()):
+            if day.year in by_year:
+                by_year[day.year].append(day.isoformat())
+    except (NotImplementedError, KeyError, ValueError):
+        pass
+    global _dirty
+    for year, days in by_year.items():
+        memory[f"days:{country}/{subdivision or ''}/{year}"] = days
+    _dirty = True
+    _save()
+
+
 def place_problem(country: str, subdivision: str | None) -> str | None:
     """Why the ``holidays`` package has no holidays for this place, or None."""
     key = f"problem:{country}/{subdivision or ''}"
@@ -119,3 +146,24 @@ def place_problem(country: str, subdivision: str | None) -> str | None:
         problem = f"public holidays for {country}/{subdivision}: {exc}"
     _remember(key, problem or "")
     return problem
+
+
+def place_years(country: str, subdivision: str | None) -> tuple[int, int]:
+    """The first and last year the ``holidays`` package has public holidays for at this place.
+
+    Outside them it answers with no holidays; knowing the range lets working time skip
+    asking about each of thousands of years (``(0, -1)`` for a place it does not know).
+    """
+    key = f"years:{country}/{subdivision or ''}"
+    cached = _load().get(key)
+    if isinstance(cached, list) and len(cached) == 2 and all(isinstance(v, int) for v in cached):
+        return cached[0], cached[1]
+    import holidays
+
+    try:
+        found = holidays.country_holidays(country, subdiv=subdivision, years=[])
+        first, last = int(getattr(found, "start_year", 1)), int(getattr(found, "end_year", 9998))
+    except (NotImplementedError, KeyError, ValueError):
+        first, last = 0, -1
+    _remember(key, [first, last])
+    return first, last
