@@ -155,7 +155,7 @@ def test_the_demo_runs_from_the_wheel(installed: Installed, tmp_path: Path) -> N
     installed("check", "examples", "--today", TODAY, cwd=tmp_path)
     installed("render", "examples", "-f", "html", "-o", "out/html", "--today", TODAY, cwd=tmp_path)
     installed("render", "examples", "-f", "md", "-o", "out/md", "--today", TODAY, cwd=tmp_path)
-    stems = sorted(p.stem for p in (ROOT / "examples").glob("*.yaml"))
+    stems = sorted(p.stem for p in (ROOT / "examples").rglob("*.yaml"))  # examples/presets/ too
     assert sorted(p.stem for p in (tmp_path / "out/html").glob("*.html")) == sorted([*stems, "index"])
     assert sorted(p.stem for p in (tmp_path / "out/md").glob("*.md")) == sorted([*stems, "index"])
     html = (tmp_path / "out/html/acme-logistica.html").read_text(encoding="utf-8")

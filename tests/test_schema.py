@@ -31,6 +31,7 @@ from helpers import TODAY, check_files
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "schema"
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+PRESET_EXAMPLES = sorted((ROOT / "examples" / "presets").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 SCHEMA_LEVEL = {"ASP003", "ASP101", "ASP102", "ASP103"}
@@ -69,7 +70,7 @@ def test_every_section_is_described_and_objects_are_closed() -> None:
     assert set(schema["properties"]) == fields
     assert all(prop.get("description") for prop in schema["properties"].values())
     objects = [schema, *(d for d in schema["$defs"].values() if d.get("type") == "object")]
-    assert len(objects) == 33  # the plan and its 32 models
+    assert len(objects) == 35  # the plan and its 34 models
     for node in objects:
         assert node["additionalProperties"] is False
         assert node["patternProperties"] == {"^x-": {}}
@@ -104,9 +105,9 @@ def test_accepted_by_schema_and_by_check(path: Path, validator: jsonschema.Draft
 
 
 def test_examples_draw_no_error_at_all() -> None:
-    assert len(EXAMPLES) == 3
+    assert len(EXAMPLES) == 3 and len(PRESET_EXAMPLES) == 4  # and one plan per helpdesk preset
     report = check_targets(discover([str(ROOT / "examples")]), Config(), TODAY)
-    assert len(report.files) == 3
+    assert len(report.files) == 7
     assert [f for f in report.findings if f.severity.value == "error"] == []
 
 

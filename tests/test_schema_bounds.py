@@ -101,6 +101,23 @@ TEMPLATE: dict[str, Any] = {
         {"id": "SLA-2", "name": "Fixed", "target": ">= 99%", "penalty": "x", "credit": {"amount": "50 EUR"}},
         {"id": "SLA-3", "name": "Percent", "target": ">= 99%", "penalty": "x", "credit": {"percent": 5}},
     ],
+    "events": [
+        "data/tickets.csv",
+        {
+            "file": "data/jira.csv",
+            "preset": "jira",
+            "columns": {"id": "Issue key"},
+            "time_format": "%d/%b/%y %I:%M %p",
+            "timezone": "Europe/Madrid",
+            "delimiter": ";",
+            "status_log": {
+                "file": "data/jira-status.csv",
+                "columns": {"at": "Changed"},
+                "time_format": "%Y-%m-%d %H:%M",
+                "pause_on": ["Waiting for customer"],
+            },
+        },
+    ],
     "escalation": [{"level": 1, "contact": "ana", "after": "4h"}],
     "continuity": {"rto": "4h", "rpo": "15m", "last_test": "2026-01-10", "test_every": "yearly"},
     "communication": [{"name": "Call", "every": "weekly", "owner": "ana", "participants": ["ana"]}],
@@ -180,8 +197,12 @@ def _numeric_candidates(info: Any) -> list[tuple[Any, bool]]:
         elif isinstance(meta, annotated_types.Le):
             bound = meta.le
             out += [(bound, True), (bound - step, True), (bound + step, False)]
-        elif isinstance(meta, (annotated_types.Gt, annotated_types.Lt)):
-            raise AssertionError("exclusive bounds: add their candidates here")
+        elif isinstance(meta, annotated_types.Gt):
+            bound = meta.gt
+            out += [(bound, False), (bound + step, True)]
+        elif isinstance(meta, annotated_types.Lt):
+            bound = meta.lt
+            out += [(bound, False), (bound - step, True)]
     if integer and out:
         bound = out[0][0]
         out += [(float(bound), True), (bound + 0.5, False)]

@@ -79,7 +79,10 @@ def test_broken_row_is_a_warning_with_file_and_line(tmp_path: Path) -> None:
     (data / "tickets.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = sla(str(tmp_path / "acme-logistica.yaml"), "--period", "2026-06", "--format", "json")
     assert code == 0
-    assert err.startswith(f"asplan: warning: {data / 'tickets.csv'}:8: 'created': 'yesterday' is not an ISO 8601")
+    finding, row = err.splitlines()[:2]  # the finding on the plan (ASP409), then the row left out
+    assert "ASP409 1 event row has a timestamp in 'created' that is not ISO 8601 (first at " in finding
+    assert finding.endswith("it is left out: correct those rows in the export")
+    assert row.startswith(f"asplan: warning: {data / 'tickets.csv'}:8: 'created': 'yesterday' is not an ISO 8601")
     june = next(r for r in json.loads(out)["slas"] if r["sla"] == "SLA-3")
     assert [e["id"] for e in june["events"] if e["status"] == "breached"] == ["ACME-4141"]
 

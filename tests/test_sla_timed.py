@@ -142,7 +142,8 @@ def test_open_ticket_already_over_target_is_breached(tmp_path: Path) -> None:
         """,
     )
     events = {e.id: e for e in period(report, "RES", "2026-11").events}
-    assert (events["T1"].status, events["T1"].elapsed_minutes) == ("running", 420)
+    # 7 h of 8 h is 87.5 %, past the default 75 %: running, and at risk (spec 7.3).
+    assert (events["T1"].status, events["T1"].elapsed_minutes) == ("at_risk", 420)
     assert (events["T2"].status, events["T2"].elapsed_minutes) == ("breached", 1170)
 
 
@@ -227,7 +228,8 @@ def test_running_events_count_in_neither_side_of_the_share(tmp_path: Path) -> No
         plan_text=plan_text,
     )
     october = period(report, "LONG", "2026-10")
-    assert [(e.id, e.status) for e in october.events] == [("B", "breached"), ("M", "met"), ("R", "running")]
+    # R has run 25 days and an hour of 30 (84.9 %): still running, and at risk (spec 7.3).
+    assert [(e.id, e.status) for e in october.events] == [("B", "breached"), ("M", "met"), ("R", "at_risk")]
     assert (october.status, october.value) == ("met", 50)
     assert october.charge is not None and october.charge.amount == 0
 

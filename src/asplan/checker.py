@@ -53,7 +53,9 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
         data=document.data,
         positions=document.positions,
         today=today,
-        settings=Settings(warn_days=config.warn_days, kpi_grace_days=config.kpi_grace_days),
+        settings=Settings(
+            warn_days=config.warn_days, kpi_grace_days=config.kpi_grace_days, sla_at_risk=config.sla_at_risk
+        ),
     )
     for rule in plan_rules():
         if not config.is_enabled(rule.code) or rule.check is None:

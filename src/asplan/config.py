@@ -36,6 +36,7 @@ class _ConfigFile(BaseModel):
     fail_on: Literal["error", "warning", "never"] = "error"
     warn_days: int = Field(default=14, ge=0, le=3650)
     kpi_grace_days: int = Field(default=7, ge=0, le=3650)
+    sla_at_risk: int | float = Field(default=75, gt=0, le=100)
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, ge=1, le=1024**3)
@@ -55,6 +56,8 @@ class Config:
     fail_on: str = "error"
     warn_days: int = 14
     kpi_grace_days: int = 7
+    sla_at_risk: float = 75
+    """Percent of a timed SLA's target past which a running event is at risk (spec 7.3), unless the SLA says."""
     severity: dict[str, Severity] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
@@ -172,6 +175,7 @@ def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set
         fail_on=parsed.fail_on,
         warn_days=parsed.warn_days,
         kpi_grace_days=parsed.kpi_grace_days,
+        sla_at_risk=parsed.sla_at_risk,
         severity={code: Severity(value) for code, value in parsed.severity.items()},
         per_file_ignores={k: [c.upper() for c in v] for k, v in parsed.per_file_ignores.items()},
         max_file_bytes=parsed.max_file_bytes,

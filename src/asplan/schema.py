@@ -32,6 +32,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
+from asplan.model.events import STATUS_LOG_FIELDS
 from asplan.model.locale_tag import LANGUAGES
 from asplan.model.plan import SUPPORTED_VERSION, Plan
 from asplan.model.sla import DAY_NAMES
@@ -66,6 +67,9 @@ def plan_schema() -> dict[str, Any]:
     _tighten_calendar(defs["Calendar"])
     _tighten_credit(defs["Credit"], defs["CreditTier"])
     _tighten_where(defs["Sla"])
+    _tighten_event_source(defs["EventSource"])
+    _tighten_event_source(defs["StatusLog"])
+    defs["StatusLog"]["properties"]["columns"]["propertyNames"] = {"enum": list(STATUS_LOG_FIELDS)}
     _tighten_locale(defs["Account"])
     _numeric_bounds(defs)
     root["$defs"] = defs
@@ -125,6 +129,18 @@ def _tighten_where(sla: dict[str, Any]) -> None:
     """``where`` values are compared as text, so check accepts numbers and booleans too (``priority: 1``)."""
     scalar = {"type": ["string", "number", "boolean"]}
     sla["properties"]["where"]["additionalProperties"] = {"anyOf": [scalar, {"type": "array", "items": scalar}]}
+
+
+def _tighten_event_source(source: dict[str, Any]) -> None:
+    """Headers are non-blank names; a time format has strptime codes (``check_time_format``).
+
+    Whether a format reads back a full date and time is only checked by ``check``.
+    """
+    properties = source["properties"]
+    properties["columns"]["additionalProperties"] = {"type": "string", "pattern": r"\S"}
+    for branch in properties["time_format"]["anyOf"]:
+        if branch.get("type") == "string":
+            branch["pattern"] = "%"
 
 
 def _tighten_locale(account: dict[str, Any]) -> None:

@@ -19,9 +19,13 @@ def test_render_folder_writes_one_document_per_plan_and_the_index(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "acme-logistica.html",
+        "freshdesk-hooli.html",  # examples/presets/: one plan per helpdesk preset
         "index.html",
+        "jsm-globex.html",
         "minimal.html",
         "northwind-health.html",
+        "servicenow-umbrella.html",
+        "zendesk-initech.html",
     ]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="acme-logistica.html"' in index
@@ -118,7 +122,9 @@ def test_status_json() -> None:
     result = runner.invoke(app, ["status", str(EXAMPLES), "--format", "json", "--today", "2026-11-23"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert [r["account"] for r in rows] == ["acme-logistica", "northwind-health", "minimal"]
+    presets = ["servicenow-umbrella", "freshdesk-hooli", "jsm-globex", "zendesk-initech"]  # examples/presets/
+    others = [r["account"] for r in rows if r["account"] not in presets]
+    assert others == ["acme-logistica", "northwind-health", "minimal"]
     acme = rows[0]
     assert acme["tier"] == "strategic"
     assert acme["manager"] == "maria.lopez"
@@ -127,7 +133,8 @@ def test_status_json() -> None:
     assert acme["sla_breaches"] == 0 and acme["sla_period"] == "2026-10"
     # KPIs: 1.1 -> 1, 1, (90.1-82)/13, (0.37-0.42)/(0.30-0.42): mean 0.7599
     assert acme["kpi_progress"] == 0.7599
-    assert rows[2]["next_review"] is None and rows[2]["kpi_progress"] is None
+    minimal = next(r for r in rows if r["account"] == "minimal")
+    assert minimal["next_review"] is None and minimal["kpi_progress"] is None
 
 
 def test_status_text_has_no_colour_when_piped() -> None:
@@ -147,7 +154,13 @@ def test_parallel_render_writes_the_same_files_as_a_serial_one(tmp_path: Path) -
         )
         assert result.exit_code == 0, result.output
         outputs[jobs] = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}
-    assert list(outputs["1"]) == ["acme-logistica.md", "index.md", "minimal.md", "northwind-health.md"]
+    assert [n for n in outputs["1"] if n.startswith(("acme", "index", "minimal", "northwind"))] == [
+        "acme-logistica.md",
+        "index.md",
+        "minimal.md",
+        "northwind-health.md",
+    ]
+    assert len(outputs["1"]) == 8  # and the four plans of examples/presets/
     assert outputs["1"] == outputs["2"]
 
 

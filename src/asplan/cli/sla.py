@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from asplan.sla.report import SlaRow
 
 FORMATS = ("text", "json")
+FAIL_ON = ("breach", "at-risk")
 _MAX_ROW_WARNINGS = 20
 
 
@@ -37,21 +38,32 @@ def sla(
     ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     today_option: Annotated[str | None, typer.Option("--today", help="Date to report at, YYYY-MM-DD.")] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="breach|at-risk",
+            help="Exit 1 when a selected period is breached (breach), or also when a running event is at risk.",
+        ),
+    ] = None,
     fail_on_breach: Annotated[
-        bool, typer.Option("--fail-on-breach", help="Exit 1 when a selected period is breached.")
+        bool, typer.Option("--fail-on-breach", help="Same as --fail-on breach (kept for existing scripts).")
     ] = False,
 ) -> None:
     """SLA figures per period: met, breached, no data; credits owed; the breaching events."""
     from asplan.model.scalars import PeriodLabel
     from asplan.plan_source import PlanRefused, UsageError, default_paths, discover, iter_plans
-    from asplan.sla.engine import evaluate_plan
-    from asplan.sla.events import EventFileError, EventTable, parse_timestamp
+    from asplan.sla.engine import TableCache, evaluate_plan
+    from asplan.sla.events import EventFileError, parse_timestamp
     from asplan.sla.report import dumps, report_json, rows
     from asplan.sla.timed import SlaDefinitionError
     from asplan.timecalc.calendars import resolve_zone
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: expected one of {', '.join(FORMATS)}")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        fail(f"--fail-on {fail_on}: expected one of {', '.join(FAIL_ON)}")
+    threshold = fail_on or ("breach" if fail_on_breach else None)
     day = today(today_option)
     selection: Selection = None
     if period is not None:
@@ -74,7 +86,7 @@ def sla(
         fail(str(exc))
 
     reports: list[PlanSlas] = []
-    cache: dict[str, EventTable] = {}
+    cache = TableCache()
     for source in iter_plans(targets, config.max_file_bytes):
         try:
             plan = source.require()
@@ -97,6 +109,7 @@ def sla(
                     event_files=[events] if events is not None else None,
                     selection=selection,
                     table_cache=cache,
+                    at_risk=config.sla_at_risk,
                 )
             )
         except EventFileError as exc:
@@ -112,7 +125,9 @@ def sla(
         write_output(dumps(report_json(day, selected)), None)
     else:
         write_output(_text(day, selected), None)
-    if fail_on_breach and any(r.period.status == "breached" for r in selected):
+    breached = any(r.period.status == "breached" for r in selected)
+    at_risk = any(e.status == "at_risk" for r in selected for e in r.period.events)
+    if (threshold == "breach" and breached) or (threshold == "at-risk" and (breached or at_risk)):
         raise typer.Exit(1)
 
 
@@ -151,7 +166,7 @@ def _value(row: SlaRow) -> str:
     if value is None:
         return "—"
     if row.result.sla.timed:
-        decided = [e for e in row.period.events if e.status != "running"]
+        decided = [e for e in row.period.events if e.status in ("met", "breached")]
         met = sum(1 for e in decided if e.status == "met")
         return f"{value}% ({met}/{len(decided)} met)"
     return f"{value}%" if row.result.sla.target.kind == "percent" else str(value)
@@ -171,7 +186,14 @@ def _credit(row: SlaRow) -> str:
 MAX_TEXT_EVENTS = 200
 """A terminal table of a quarter-million events helps nobody (and took minutes); JSON has them all."""
 
-_STYLE = {"met": "green", "breached": "bold red", "no_data": "yellow", "open": "cyan", "running": "cyan"}
+_STYLE = {
+    "met": "green",
+    "breached": "bold red",
+    "no_data": "yellow",
+    "open": "cyan",
+    "running": "cyan",
+    "at_risk": "bold yellow",
+}
 
 
 def _text(day: date, selected: list[SlaRow]) -> str:
@@ -223,7 +245,7 @@ def _text(day: date, selected: list[SlaRow]) -> str:
         (row, event)
         for row in selected
         for event in row.period.events
-        if event.status == "breached" or (event.status == "running" and row.period.status == "open")
+        if event.status in ("breached", "at_risk") or (event.status == "running" and row.period.status == "open")
     ]
     if flagged:
         events = Table(box=box.SIMPLE_HEAD, title="Breached and running events", title_justify="left", pad_edge=False)
@@ -256,6 +278,8 @@ def _text(day: date, selected: list[SlaRow]) -> str:
     breached = sum(1 for r in selected if r.period.status == "breached")
     money = ", ".join(f"{format_money(total)} {currency}" for currency, total in totals.items()) or "none"
     plural = "s" if breached != 1 else ""
-    console.print(f"{breached} breached period{plural}; credits: {money}")
+    risky = sum(1 for r in selected for e in r.period.events if e.status == "at_risk")
+    risk_note = f"; {risky} event{'s' if risky != 1 else ''} at risk" if risky else ""
+    console.print(f"{breached} breached period{plural}{risk_note}; credits: {money}")
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in str(output).splitlines()) + "\n"

@@ -11,6 +11,7 @@ from pydantic import Field
 from asplan.model.account import Account, Handoff
 from asplan.model.base import PlanModel
 from asplan.model.business import Business, Selection
+from asplan.model.events import EventEntry
 from asplan.model.objectives import Action, Objective, Solution
 from asplan.model.people import Person
 from asplan.model.service import (
@@ -48,7 +49,10 @@ class Plan(PlanModel):
         default_factory=dict, description="Working-time calendars; `24x7` always exists."
     )
     slas: list[Sla] = Field(default_factory=list, description="Service level agreements.")
-    events: list[str] = Field(default_factory=list, description="Event (ticket) CSV files, relative to the plan.")
+    events: list[EventEntry] = Field(
+        default_factory=list,
+        description="Event (ticket) CSV files, relative to the plan: a path, or a mapping saying how to read it.",
+    )
     escalation: list[EscalationLevel] = Field(
         default_factory=list, description="Escalation ladder, up to the top executive."
     )

@@ -162,6 +162,15 @@ class Sla(PlanModel):
     objective: Target | None = Field(
         default=None, description="Timed SLAs: share of events per period that must meet the target."
     )
+    at_risk: Number | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description=(
+            "Timed SLAs: percent of the target past which a running event is at risk"
+            " (default: sla_at_risk in the configuration, 75)."
+        ),
+    )
     notes: str | None = Field(default=None, description="Internal Markdown notes.")
 
     @property

@@ -1,10 +1,14 @@
 """## What it does
 Reports an entry of `events` whose file is missing, unreadable or not CSV with a
 header (not UTF-8, binary, a line over 1 MB, over 256 MB), an event file that lacks a
-column a timed SLA needs (`id`, and the columns the SLAs name in `start`, `stop` and
-`where`), and an entry outside the plans repository: the folder of the nearest
-`asplan.toml`, else the Git work tree, else the current folder. Such a file is never
-opened, and whether it exists is not said.
+column a timed SLA needs (`id`, and the fields the SLAs name in `start`, `stop` and
+`where`, through the entry's `columns` or preset when it has them), and an entry
+outside the plans repository: the folder of the nearest `asplan.toml`, else the Git
+work tree, else the current folder. Such a file is never opened, and whether it
+exists is not said. A header an entry maps in `columns` must exist too, and a field
+an SLA reads must not be a header the export repeats. The same goes for an entry's
+`status_log`: its file, and the columns of the event id, the time and the status of
+each change.
 
 ## Why is this bad?
 A timed SLA with no events to time reports nothing, and nothing is exactly what a
@@ -28,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asplan.findings import Severity
+from asplan.model.plan import Plan
 from asplan.rules.base import Hit, PlanContext
 
 CODE = "ASP206"
@@ -37,37 +42,59 @@ SUMMARY = "event file missing or unreadable, or a column an SLA needs is absent"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    from asplan.confinement import OutsideRepository, confined_path
     from asplan.findings import value_in_message
-    from asplan.sla.events import EventFileError, load_event_file
+    from asplan.sla.events import EventFileError
+    from asplan.sla.sources import OutsideFile, load_log_table, load_source, missing_log_fields, source_spec
+    from asplan.sla.timed import needed_columns
 
     plan = ctx.plan
     timed = [s for s in plan.slas if s.timed]
-    needed: dict[str, list[str]] = {"id": []}
-    for sla in timed:
-        for column in (sla.start, sla.stop or "", *sla.where):
-            if column:
-                needed.setdefault(column, []).append(sla.id)
-    for i, entry in enumerate(plan.events):
+    needed = needed_columns(timed) if timed else {"id": []}
+    for i, item in enumerate(plan.events):
         try:
-            path = confined_path(ctx.file, entry)
-        except OutsideRepository as exc:
-            yield Hit(("events", i), f"event file '{value_in_message(entry)}' {exc}")
+            source = source_spec(i, item, ctx.file)
+        except OutsideFile as exc:
+            yield Hit(exc.key, f"{exc.what} '{value_in_message(exc.entry)}' {exc}")
             continue
+        entry = value_in_message(source.entry)
         try:
-            header = load_event_file(path).header  # shared with ASP401: one read
+            bound = load_source(source)  # shared with ASP401: one read
         except EventFileError as exc:
             where = f" (line {exc.line})" if exc.line and exc.line > 1 else ""
             message = "not found" if exc.message == "event file not found" else exc.message
-            yield Hit(("events", i), f"event file '{value_in_message(entry)}' {message}{where}")
+            yield Hit(source.field_place("file"), f"event file '{entry}' {message}{where}")
             continue
-        missing = [c for c in needed if c not in header]
-        for column in missing:
-            users = needed[column]
-            why = f"needed by {', '.join(sorted(set(users)))}" if users else "every event needs an id"
-            yield Hit(("events", i), f"event file '{value_in_message(entry)}' has no column '{column}' ({why})")
+        for name, problem in bound.missing(needed):
+            place = (*source.field_place("columns"), name) if name in source.explicit else source.field_place("file")
+            yield Hit(place, f"event file '{entry}' has {problem}")
+        log = source.status_log
+        if log is None:
+            continue
+        log_place = (*source.place, "status_log")
+        log_entry = value_in_message(log.entry)
+        try:
+            table, index = load_log_table(log)
+        except EventFileError as exc:
+            where = f" (line {exc.line})" if exc.line and exc.line > 1 else ""
+            message = "not found" if exc.message == "event file not found" else exc.message
+            yield Hit((*log_place, "file"), f"status log '{log_entry}' {message}{where}")
+            continue
+        written = _written_log_columns(plan, source.index)
+        for name, problem in missing_log_fields(log, table, index):
+            place = (*log_place, "columns", name) if name in written else (*log_place, "file")
+            yield Hit(place, f"status log '{log_entry}' has {problem}")
     if timed and not plan.events:
         for sla in timed:
             yield Hit(
                 (*sla.path, "stop"), f"{sla.id} is timed over events, but the plan lists no event files in 'events'"
             )
+
+
+def _written_log_columns(plan: Plan, index: int | None) -> set[str]:
+    """The status-log fields the plan maps itself (a preset's own are not the plan's to fix)."""
+    if index is None:
+        return set()
+    entry = plan.events[index]
+    if isinstance(entry, str) or entry.status_log is None:
+        return set()
+    return set(entry.status_log.columns)

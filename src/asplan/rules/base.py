@@ -65,6 +65,7 @@ class Settings:
 
     warn_days: int = 14
     kpi_grace_days: int = 7
+    sla_at_risk: float = 75
 
 
 @dataclass
@@ -92,7 +93,9 @@ class PlanContext:
 
         cached = self.memo.get("latest_slas")
         if cached is None:
-            cached = self.memo["latest_slas"] = evaluate_each(self.plan, self.file, self.today, "last")
+            cached = self.memo["latest_slas"] = evaluate_each(
+                self.plan, self.file, self.today, "last", at_risk=self.settings.sla_at_risk
+            )
         return cached
 
 

@@ -6,23 +6,37 @@ one engine; the rules only ask it about fewer periods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from asplan.confinement import OutsideRepository, confined_path
 from asplan.loading import Path
 from asplan.model.plan import Plan
 from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Sla
 from asplan.periods import KIND_OF, latest_closed, overlapping
-from asplan.printable import one_line
-from asplan.sla.eventdata import DataFinding, NaiveTimes, WhereValues, pause_finding, pause_lookalikes
-from asplan.sla.events import EventFileError, EventTable, RowProblem, load_event_file
+from asplan.sla.eventdata import (
+    PAUSES_COLUMN,
+    DataFinding,
+    FormatMisses,
+    NaiveTimes,
+    WhereValues,
+    pause_finding,
+    pause_lookalikes,
+)
+from asplan.sla.events import EventFileError, RowProblem
 from asplan.sla.measured import measured_periods
-from asplan.sla.results import PeriodResult
-from asplan.sla.timed import SlaData, SlaDefinitionError, needed_columns, time_events, timed_periods
+from asplan.sla.results import EventResult, PeriodResult
+from asplan.sla.sources import ReadCache, SourceTable, load_sources, plain_source, plan_sources
+from asplan.sla.timed import (
+    DEFAULT_AT_RISK,
+    SlaData,
+    SlaDefinitionError,
+    needed_columns,
+    time_events,
+    timed_periods,
+)
 from asplan.timecalc.calendars import build_calendars, resolve_zone
 from asplan.timecalc.worktime import WorkClock
 
@@ -55,6 +69,7 @@ class PlanSlas:
     slas: list[SlaResult] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     findings: list[DataFinding] = field(default_factory=list)
+    at_risk: list[tuple[Sla, EventResult]] = field(default_factory=list)  # every period, for ASP404
 
     def add_finding(self, finding: DataFinding | None) -> None:
         """Keep one finding per code and place (the first: SLAs sharing files see the same data)."""
@@ -71,35 +86,12 @@ def end_of_day(day: date, tz: tzinfo) -> datetime:
 
 
 def event_paths(plan_file: str, plan: Plan) -> list[str]:
-    """The plan's event files, relative to the plan file, as a user would type them.
-
-    Raises :class:`EventFileError` for one outside the plans repository
-    (:mod:`asplan.confinement`): it is never opened.
-    """
-    paths = []
-    for entry in plan.events:
-        try:
-            paths.append(confined_path(plan_file, entry))
-        except OutsideRepository as exc:
-            raise EventFileError(one_line(entry), str(exc)) from None
-    return paths
+    """The plan's event files, relative to the plan file, as a user would type them."""
+    return [source.path for source in plan_sources(plan_file, plan)]
 
 
-def load_tables(
-    paths: Sequence[str], slas: Sequence[Sla], cache: MutableMapping[str, EventTable] | None = None
-) -> list[EventTable]:
-    """The event files, each checked for the columns the timed SLAs need."""
-    tables = []
-    needed = needed_columns(slas)
-    for path in paths:
-        table = cache.get(path) if cache is not None else None
-        if table is None:
-            table = load_event_file(path)
-            if cache is not None:
-                cache[path] = table
-        table.require(needed)
-        tables.append(table)
-    return tables
+TableCache = ReadCache
+"""Event files and status logs read once per run (kept for callers that name it)."""
 
 
 def _periods_for(sla: Sla, today: date, selection: Selection) -> list[PeriodLabel] | None:
@@ -119,7 +111,8 @@ def evaluate_plan(
     event_files: Sequence[str] | None = None,
     selection: Selection = None,
     slas: Sequence[Sla] | None = None,
-    table_cache: MutableMapping[str, EventTable] | None = None,
+    table_cache: TableCache | None = None,
+    at_risk: float = DEFAULT_AT_RISK,
 ) -> PlanSlas:
     """Every SLA of ``plan`` (or just ``slas``) over the selected periods.
 
@@ -133,29 +126,36 @@ def evaluate_plan(
     result = PlanSlas(plan_file, account.id if account is not None else "", fee.currency if fee else None, tz)
     chosen = list(plan.slas if slas is None else slas)
     timed = [s for s in chosen if s.timed]
-    tables: list[EventTable] = []
+    tables: list[SourceTable] = []
     if timed:
-        paths = list(event_files) if event_files is not None else event_paths(plan_file, plan)
-        if not paths:
+        sources = (
+            [plain_source(f) for f in event_files] if event_files is not None else plan_sources(plan_file, plan)
+        )
+        if not sources:
             raise EventFileError(
                 plan_file,
                 f"{timed[0].id} is timed over events, but the plan lists no event files in 'events'"
                 " (add them, or pass --events FILE)",
             )
-        tables = load_tables(paths, timed, table_cache)
-        for table in tables:
-            result.problems.extend(table.problems)
+        tables = load_sources(sources, needed_columns(timed), tz, table_cache)
+        for bound in tables:
+            result.problems.extend(bound.table.problems)
+            if bound.log is not None:
+                result.problems.extend(bound.log.problems)
     instant = now if now is not None else end_of_day(today, tz)
     calendars = build_calendars(plan) if timed else {}
     clocks: dict[str, WorkClock] = {}
     seen_problems = {(p.file, p.line) for p in result.problems}
-    places = _event_places(plan, tables, event_files is not None)
-    for table in tables:
-        lookalikes = pause_lookalikes(table.header)
+    places = _event_places(tables)
+    for bound in tables:
+        # A preset's export has its own duration columns ("On hold time in minutes"), and a
+        # status log gives the pauses: neither is a misnamed pause column.
+        known = bound.source.preset is not None or bound.source.status_log is not None
+        lookalikes = [] if PAUSES_COLUMN in bound.index or known else pause_lookalikes(bound.table.header)
         if lookalikes:
-            path, name = places(table.file)
-            result.add_finding(pause_finding(path, name, lookalikes))
+            result.add_finding(pause_finding(bound.source.place, bound.source.entry, lookalikes))
     naive = NaiveTimes()
+    formats = FormatMisses()
     for sla in chosen:
         periods = _periods_for(sla, today, selection)
         if not sla.timed:
@@ -168,9 +168,10 @@ def evaluate_plan(
         if clock is None:
             clock = clocks[sla.calendar] = WorkClock(calendar)
         problems: list[RowProblem] = []
-        data = SlaData(WhereValues(_where(sla)), naive=naive)
+        data = SlaData(WhereValues(_where(sla)), naive=naive, formats=formats)
         selected = set(periods) if periods is not None else None
-        events = time_events(sla, clock, tables, tz, instant, problems, selected, data)
+        events = time_events(sla, clock, tables, tz, instant, problems, selected, data, at_risk)
+        result.at_risk.extend((sla, event) for event in data.at_risk)
         for problem in problems:
             if (problem.file, problem.line) not in seen_problems:
                 seen_problems.add((problem.file, problem.line))
@@ -180,6 +181,15 @@ def evaluate_plan(
         for finding in data.where.findings(sla.id, sla.path):
             result.add_finding(finding)
         result.slas.append(SlaResult(sla, timed_periods(sla, events, today, fee, periods)))
+    rows = {bound.source.format_target: bound.table.count for bound in tables}
+    for bound in tables:
+        target = bound.source.log_target
+        if bound.log is not None and target is not None:
+            rows[target] = bound.log.rows
+            for line, column in bound.log.bad_times:
+                formats.saw(target, line, column)
+    for finding in formats.findings(rows):
+        result.add_finding(finding)
     if account is not None and naive.first is not None:
         zone_written = "timezone" in account.model_fields_set
         zones = [c.timezone for c in plan.calendars.values()]
@@ -191,39 +201,42 @@ def _where(sla: Sla) -> dict[str, tuple[str, ...]]:
     return {column: (value,) if isinstance(value, str) else tuple(value) for column, value in sla.where.items()}
 
 
-def _event_places(plan: Plan, tables: Sequence[EventTable], override: bool) -> Callable[[str], tuple[Path, str]]:
+def _event_places(tables: Sequence[SourceTable]) -> Callable[[str], tuple[Path, str]]:
     """Event file (as tables name it) -> the ``events`` entry that lists it, and the file as written there.
 
     Findings on event data name the file the way the plan does (``tickets.csv``), like
     ASP206; with ``--events`` the file is named as given and the finding sits on ``events``.
     """
     places: dict[str, tuple[Path, str]] = {}
-    if not override:
-        for i, table in enumerate(tables):
-            if i < len(plan.events):
-                places.setdefault(table.file, (("events", i), plan.events[i]))
+    for bound in tables:
+        places.setdefault(bound.file, (bound.source.place, bound.source.entry))
     return lambda file: places.get(file, (("events",), file))
 
 
-def evaluate_each(plan: Plan, plan_file: str, today: date, selection: Selection = None) -> PlanSlas:
+def evaluate_each(
+    plan: Plan, plan_file: str, today: date, selection: Selection = None, at_risk: float = DEFAULT_AT_RISK
+) -> PlanSlas:
     """:func:`evaluate_plan` SLA by SLA, for ``check``: an SLA that cannot be computed is left out.
 
     ``check`` reports why elsewhere (ASP206 for an event file, ASP202/ASP207 for the
     definition); the other SLAs still get their figures and their data findings.
     Each event file is read once however many SLAs use it.
     """
-    tables: dict[str, EventTable] = {}
+    tables = ReadCache()
     account = plan.account
     merged: PlanSlas | None = None
     for sla in plan.slas:
         try:
-            report = evaluate_plan(plan, plan_file, today, selection=selection, slas=[sla], table_cache=tables)
+            report = evaluate_plan(
+                plan, plan_file, today, selection=selection, slas=[sla], table_cache=tables, at_risk=at_risk
+            )
         except (EventFileError, SlaDefinitionError):
             continue
         if merged is None:
             merged = report
             continue
         merged.slas.extend(report.slas)
+        merged.at_risk.extend(report.at_risk)
         seen = {(p.file, p.line) for p in merged.problems}
         merged.problems.extend(p for p in report.problems if (p.file, p.line) not in seen)
         for finding in report.findings:

@@ -19,14 +19,18 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from asplan.findings import value_in_message
 from asplan.loading import Path
 
+if TYPE_CHECKING:
+    from asplan.sla.sources import FormatTarget
+
 __all__ = [
     "DataFinding",
     "DuplicateIds",
+    "FormatMisses",
     "NaiveTimes",
     "WhereValues",
     "pause_lookalikes",
@@ -162,6 +166,66 @@ class NaiveTimes:
             f" is not set{although}: set account.timezone to the zone the export is written in",
             at_key=True,
         )
+
+
+@dataclass
+class _Misses:
+    count: int = 0
+    line: int = 0
+    columns: list[str] = field(default_factory=list)
+
+
+class FormatMisses:
+    """Rows whose timestamps are not in their source's format, per source: one finding each (ASP409).
+
+    When an export's format is not the one the plan says (a Jira export read as ISO
+    8601, ``%d/%m/%y`` against ``12/Mar/24``), every row is left out; a thousand row
+    warnings would hide the one thing to fix.
+    """
+
+    def __init__(self) -> None:
+        self._by_source: dict[FormatTarget, _Misses] = {}
+
+    def saw(self, source: FormatTarget, line: int, column: str) -> None:
+        misses = self._by_source.get(source)
+        if misses is None:
+            misses = self._by_source[source] = _Misses(line=line)
+        misses.count += 1
+        misses.line = min(misses.line, line)
+        if column not in misses.columns and len(misses.columns) < 4:
+            misses.columns.append(column)
+
+    def findings(self, rows: Mapping[FormatTarget, int]) -> list[DataFinding]:
+        """One warning per source; ``rows`` is how many rows each source has (to tell a format from a typo)."""
+        out = []
+        for source, misses in self._by_source.items():
+            file = value_in_message(source.entry)
+            names = ", ".join(f"'{value_in_message(c)}'" for c in misses.columns)
+            one = misses.count == 1
+            rows_word = f"{source.rows} has a timestamp" if one else f"{source.rows}s have timestamps"
+            path = source.place
+            if source.time_format is not None:
+                expected = f"{'does' if one else 'do'} not match time_format '{value_in_message(source.time_format)}'"
+                if source.format_written:
+                    path = source.format_place
+            else:
+                expected = f"{'is' if one else 'are'} not ISO 8601"
+            if misses.count * 2 >= rows.get(source, 0):  # most of the export: its format is not the one read
+                if source.time_format is None:
+                    fix = "set time_format to the export's format (e.g. '%d/%m/%Y %H:%M'), or its preset"
+                else:
+                    fix = "correct time_format (strptime codes) to the export's format"
+            else:
+                fix = "correct those rows in the export"
+            out.append(
+                DataFinding(
+                    "ASP409",
+                    path,
+                    f"{misses.count} {rows_word} in {names} that {expected} (first at {file}:{misses.line});"
+                    f" {'it is' if one else 'they are'} left out: {fix}",
+                )
+            )
+        return out
 
 
 # Names a pause column goes by in exports and hand-made sheets (spaces, _ and - ignored):

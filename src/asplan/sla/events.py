@@ -1,7 +1,8 @@
 """Event (ticket) files: CSV exports read as they stream, with problems named by line.
 
 Ticket exports come from service desks that each have their quirks (a BOM from
-Excel, a hand-edited row, a timestamp with ``Z`` or without an offset). A whole-file
+Excel, a semicolon where the locale uses a decimal comma, a hand-edited row, a
+timestamp with ``Z`` or without an offset, a tool's own time format). A whole-file
 problem (missing, not UTF-8, no header, a column an SLA needs) is an
 :class:`EventFileError`: the figures cannot be trusted, so the command stops with one
 line naming the file. A broken *row* is a :class:`RowProblem`: it is reported with
@@ -11,6 +12,7 @@ its file and line and left out, and the other rows still count.
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import stat
 from collections import OrderedDict
@@ -65,9 +67,13 @@ class EventTable:
     path: str = ""
     count: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    delimiter: str = ","
+    repeated: frozenset[str] = frozenset()  # headers that appear more than once (allowed for some exports)
 
     def __post_init__(self) -> None:
-        self.index = {name: i for i, name in enumerate(self.header)}
+        self.index: dict[str, int] = {}
+        for i, name in enumerate(self.header):
+            self.index.setdefault(name, i)  # a repeated header is its first column
 
     def require(self, needed: Mapping[str, Iterable[str]]) -> None:
         """Stop on the first column some SLA needs (``needed``: column -> SLA ids) that is absent."""
@@ -80,7 +86,9 @@ class EventTable:
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
         """``(line, row)`` for every good row, read from the file as it streams."""
-        for item in _scan(self.path, self.file):
+        items = _scan(self.path, self.file, self.delimiter, True)
+        next(items)  # the header
+        for item in items:
             if isinstance(item, tuple):
                 yield item
 
@@ -112,13 +120,39 @@ MAX_EVENT_FILE_BYTES: Final = 256 * 1024 * 1024
 MAX_LINE_BYTES: Final = 1024 * 1024
 """A physical line longer than this is not a ticket export: the file is refused, naming the line."""
 
+DELIMITER_NAMES: Final = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+SNIFFED: Final = (",", ";", "\t")
+"""What a header is sniffed for: the separators spreadsheets and helpdesks write."""
+
 _CACHE_SIZE: Final = 8
-_cache: OrderedDict[tuple[str, str, int, int, int], EventTable] = OrderedDict()
+_cache: OrderedDict[tuple[str, str, int, int, int, str | None, bool], EventTable] = OrderedDict()
 
 
-def load_event_file(path: str, display: str | None = None) -> EventTable:
-    """Check a CSV event file (UTF-8, optional BOM, comma, header row) in one streaming pass.
+def sniff_delimiter(header_line: str) -> str:
+    """The separator a header line uses: the most frequent of comma, semicolon and tab outside quotes.
 
+    Only the header is looked at: data rows hold decimal commas (``1,5``) and free
+    text, a header holds names. A tie (a one-column header) is a comma.
+    """
+    counts = dict.fromkeys(SNIFFED, 0)
+    quoted = False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(SNIFFED, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def load_event_file(
+    path: str, display: str | None = None, delimiter: str | None = None, repeats: bool = False
+) -> EventTable:
+    """Check a CSV event file (UTF-8, optional BOM, header row) in one streaming pass.
+
+    ``delimiter`` is the field separator, sniffed from the header when ``None``.
+    ``repeats`` accepts a header that names a column twice (Jira writes one ``Labels``
+    column per label); the repeated name then cannot be read (see :meth:`EventTable.require`).
     Raises :class:`EventFileError` for a whole-file problem. The result is remembered
     while the file is unchanged, so ``check`` (ASP206 and ASP401) reads it once.
     """
@@ -135,15 +169,17 @@ def load_event_file(path: str, display: str | None = None) -> EventTable:
             f"is {info.st_size:,} bytes, over the limit of {MAX_EVENT_FILE_BYTES:,} for an event file"
             " (split the export, e.g. by year)",
         )
-    key = (os.path.abspath(path), name, info.st_ino, info.st_size, info.st_mtime_ns)
+    key = (os.path.abspath(path), name, info.st_ino, info.st_size, info.st_mtime_ns, delimiter, repeats)
     table = _cache.get(key)
     if table is not None:
         _cache.move_to_end(key)
         return table
-    items = _scan(path, name)
-    header = next(items)
-    assert isinstance(header, list)
-    table = EventTable(name, header, path)
+    items = _scan(path, name, delimiter, repeats)
+    first = next(items)
+    assert isinstance(first, _Header)
+    header, used = first.names, first.delimiter
+    repeated = frozenset(c for c in header if header.count(c) > 1 and c)
+    table = EventTable(name, header, path, delimiter=used, repeated=repeated)
     for item in items:
         if isinstance(item, RowProblem):
             table.problems.append(item)
@@ -155,14 +191,25 @@ def load_event_file(path: str, display: str | None = None) -> EventTable:
     return table
 
 
-def _scan(path: str, name: str) -> Iterator[list[str] | tuple[int, list[str]] | RowProblem]:
-    """The header (first), then ``(line, row)`` for each good row and a :class:`RowProblem` for each bad one."""
+@dataclass(frozen=True)
+class _Header:
+    names: list[str]
+    delimiter: str
+
+
+def _scan(
+    path: str, name: str, delimiter: str | None, repeats: bool
+) -> Iterator[_Header | tuple[int, list[str]] | RowProblem]:
+    """``(header, delimiter)``, then ``(line, row)`` for each good row and a :class:`RowProblem` for each bad one."""
     try:
         handle = open(path, "rb")  # noqa: SIM115  # closed below
     except OSError as exc:
         raise EventFileError(name, f"cannot be read ({exc.strerror or exc})") from None
     with handle:
-        reader = csv.reader(_lines(handle, name), strict=True)
+        lines = _lines(handle, name)
+        first = next(lines, "")
+        used = delimiter if delimiter is not None else sniff_delimiter(first)
+        reader = csv.reader(itertools.chain((first,), lines), delimiter=used, strict=True)
         try:
             header = [c.strip() for c in next(reader, [])]
         except csv.Error as exc:
@@ -174,9 +221,9 @@ def _scan(path: str, name: str) -> Iterator[list[str] | tuple[int, list[str]] | 
         if not any(header):
             raise EventFileError(name, "is empty: a header row is needed", 1)
         duplicates = sorted({c for c in header if header.count(c) > 1 and c})
-        if duplicates:
+        if duplicates and not repeats:
             raise EventFileError(name, f"has column '{header_name(duplicates[0])}' twice in its header", 1)
-        yield header
+        yield _Header(header, used)
         width = len(header)
         first_line = reader.line_num + 1
         while True:
@@ -260,17 +307,34 @@ def parse_timestamp(text: str, tz: tzinfo) -> datetime:
     return parse_instant(text, tz)[0]
 
 
-def parse_instant(text: str, tz: tzinfo) -> tuple[datetime, bool]:
+class TimestampMismatch(ValueError):
+    """A timestamp that is not written in the expected format (ISO 8601, or the source's ``time_format``).
+
+    Distinct from other unreadable values because a whole export in the wrong format
+    is one mistake (the plan's ``time_format``), reported once (ASP409), not a
+    thousand broken rows.
+    """
+
+
+def parse_instant(text: str, tz: tzinfo, time_format: str | None = None) -> tuple[datetime, bool]:
     """:func:`parse_timestamp`, and whether the text had no offset (so ``tz`` decided the instant).
 
-    A time that exists in no time zone's calendar (``0001-01-01T00:30+01:00`` is in
-    year 0 in UTC) is a ``ValueError`` like any unreadable one: its row is left out.
+    With ``time_format`` the text is read with ``strptime`` (a ``%z`` in the format
+    gives the offset); without, as ISO 8601. A time that exists in no time zone's
+    calendar (``0001-01-01T00:30+01:00`` is in year 0 in UTC) is a ``ValueError`` like
+    any unreadable one: its row is left out.
     """
     value = text.strip()
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not an ISO 8601 timestamp ({_TIMESTAMP_HINT})") from None
+    if time_format is not None:
+        try:
+            parsed = datetime.strptime(value, time_format)
+        except ValueError:
+            raise TimestampMismatch(f"{value!r} does not match time_format {time_format!r}") from None
+    else:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise TimestampMismatch(f"{value!r} is not an ISO 8601 timestamp ({_TIMESTAMP_HINT})") from None
     naive = parsed.tzinfo is None
     if naive:
         parsed = parsed.replace(tzinfo=tz)

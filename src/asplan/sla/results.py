@@ -15,7 +15,11 @@ from asplan.model.scalars import PeriodLabel
 from asplan.sla.credits import Charge
 
 PeriodStatus = Literal["met", "breached", "no_data", "open"]
-EventStatus = Literal["met", "breached", "running"]
+EventStatus = Literal["met", "breached", "running", "at_risk"]
+"""``at_risk`` is a running event past its SLA's ``at_risk`` share of the target (spec §7.3)."""
+
+OPEN_STATUSES: frozenset[str] = frozenset({"running", "at_risk"})
+"""Events still running: neither met nor missed yet, so they count in no share."""
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,15 @@ from asplan.model.scalars import PeriodKind, PeriodLabel
 from asplan.model.sla import Sla
 from asplan.periods import KIND_OF, is_closed, latest_closed, period_fee, periods_between
 from asplan.sla.credits import period_credit
-from asplan.sla.eventdata import PAUSES_COLUMN, DuplicateIds, NaiveTimes, WhereValues
-from asplan.sla.events import EventTable, RowProblem, parse_instant, parse_pauses, parse_timestamp
+from asplan.sla.eventdata import PAUSES_COLUMN, DuplicateIds, FormatMisses, NaiveTimes, WhereValues
+from asplan.sla.events import RowProblem, TimestampMismatch, parse_instant, parse_pauses
 from asplan.sla.results import EventResult, EventStatus, PeriodResult, PeriodStatus
+from asplan.sla.sources import SourceTable
 from asplan.timecalc.worktime import Interval, WorkClock
 
 _MICROS_PER_MINUTE: Final = Decimal(60_000_000)
+DEFAULT_AT_RISK: Final = 75
+"""Percent of the target past which a running event is at risk, unless config or the SLA says (spec §7.3)."""
 _HUNDRED: Final = Decimal(100)
 
 
@@ -87,19 +90,26 @@ class SlaData:
     where: WhereValues
     duplicates: DuplicateIds = field(default_factory=DuplicateIds)
     naive: NaiveTimes = field(default_factory=NaiveTimes)
+    formats: FormatMisses = field(default_factory=FormatMisses)
+    at_risk: list[EventResult] = field(default_factory=list)  # in any period, whatever the selection
 
 
 def time_events(
     sla: Sla,
     clock: WorkClock,
-    tables: Sequence[EventTable],
+    tables: Sequence[SourceTable],
     account_tz: tzinfo,
     now: datetime,
     problems: list[RowProblem],
     periods: Collection[PeriodLabel] | None = None,
     data: SlaData | None = None,
+    at_risk: Decimal | int | float = DEFAULT_AT_RISK,
 ) -> list[EventResult]:
     """Every event the SLA applies to (only those starting in ``periods`` when given).
+
+    A running event past ``at_risk`` percent of the target (the SLA's own ``at_risk``
+    wins) is ``at_risk``; those are also collected in ``data.at_risk`` from every
+    period, selected or not: a ticket opened last month can be about to breach today.
 
     ``now`` bounds the data: a row that starts after it is left out (it had not
     happened yet), a stop after it is still open, and pauses are cut at it. The first
@@ -113,12 +123,18 @@ def time_events(
     period_of = _PeriodOf(KIND_OF[sla.period], account_tz)
     where = {column: (value,) if isinstance(value, str) else tuple(value) for column, value in sla.where.items()}
     seen = data if data is not None else SlaData(WhereValues(where))
+    risk = Decimal(str(sla.at_risk if sla.at_risk is not None else at_risk))
     results: list[EventResult] = []
-    for table in tables:
-        index = table.index
+    for bound in tables:
+        table, index, source = bound.table, bound.index, bound.source
         i_id, i_start, i_stop = index["id"], index[sla.start], index[stop_column]
         i_pauses = index.get(PAUSES_COLUMN)
         filters = [(column, index[column], allowed) for column, allowed in where.items()]
+        reading = _Reading(
+            source.tz or account_tz, source.time_format, bound.header_of(sla.start), bound.header_of(stop_column)
+        )
+        log = bound.log
+        pause_on = source.status_log.pause_on if source.status_log is not None else frozenset()
         for line, row in table.records():
             if seen.duplicates.repeated(row[i_id].strip(), table.file, line):
                 continue
@@ -130,20 +146,30 @@ def time_events(
             if not matched:
                 continue
             try:
-                event = _time_one(row, i_start, i_stop, i_pauses, sla, account_tz, now, seen.naive, table.file, line)
+                logged = log.pauses(row[i_id].strip(), pause_on) if log is not None else ()
+                event = _time_one(row, i_start, i_stop, i_pauses, reading, now, seen.naive, table.file, line, logged)
                 if event is None:
                     continue  # started after now
                 start, stop, pauses, paused_now = event
                 period = period_of(start)
+            except _BadTime as exc:
+                seen.formats.saw(source.format_target, line, exc.column)
+                problems.append(RowProblem(table.file, line, f"{exc}; row left out"))
+                continue
             except ValueError as exc:
                 problems.append(RowProblem(table.file, line, f"{exc}; row left out"))
                 continue
-            if periods is not None and period not in periods:
+            selected = periods is None or period in periods
+            if not selected and stop is not None:
                 continue
             event_id = row[i_id].strip()
-            results.append(
-                _judge(sla, clock, event_id, table.file, line, start, stop, pauses, now, needed, period, paused_now)
+            judged = _judge(
+                sla, clock, event_id, table.file, line, start, stop, pauses, now, needed, period, paused_now, risk
             )
+            if judged.status == "at_risk":
+                seen.at_risk.append(judged)
+            if selected:
+                results.append(judged)
     return results
 
 
@@ -151,50 +177,77 @@ EARLIEST_START: Final = datetime(1970, 1, 1, tzinfo=UTC)
 """Before any ticketing system: an earlier start is a placeholder (0001-01-01, 1900-01-01), not a ticket."""
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How one source's timestamps are read: zone for naive times, format, and the headers read."""
+
+    tz: tzinfo
+    time_format: str | None
+    start: str  # the export's header of the SLA's start field
+    stop: str
+
+
+class _BadTime(ValueError):
+    """A row's timestamp in the wrong format (counted per source for ASP409)."""
+
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+def _instant(text: str, column: str, reading: _Reading) -> tuple[datetime, bool]:
+    try:
+        return parse_instant(text, reading.tz, reading.time_format)
+    except TimestampMismatch as exc:
+        raise _BadTime(column, f"'{column}': {exc}") from None
+    except ValueError as exc:
+        raise ValueError(f"'{column}': {exc}") from None
+
+
 def _time_one(
     row: list[str],
     i_start: int,
     i_stop: int,
     i_pauses: int | None,
-    sla: Sla,
-    tz: tzinfo,
+    reading: _Reading,
     now: datetime,
     naive: NaiveTimes,
     file: str,
     line: int,
+    logged: Sequence[Interval] = (),
 ) -> tuple[datetime, datetime | None, list[Interval], bool] | None:
-    """(start, stop or None while open at ``now``, pauses cut at the stop or ``now``, paused at ``now``)."""
+    """(start, stop or None while open at ``now``, pauses cut at the stop or ``now``, paused at ``now``).
+
+    ``logged`` are the pauses derived from the status log; they join the ``pauses`` column's.
+    """
+    tz = reading.tz
     start_text = row[i_start].strip()
     if not start_text:
-        raise ValueError(f"'{sla.start}' is empty")
-    try:
-        start, was_naive = parse_instant(start_text, tz)
-    except ValueError as exc:
-        raise ValueError(f"'{sla.start}': {exc}") from None
+        raise ValueError(f"'{reading.start}' is empty")
+    start, was_naive = _instant(start_text, reading.start, reading)
     if was_naive:
         naive.saw(file, line)
     if start > now:
         return None
     if start < EARLIEST_START:
-        raise ValueError(f"'{sla.start}' {start_text} is before 1970: a placeholder date, not a ticket's start")
+        raise ValueError(f"'{reading.start}' {start_text} is before 1970: a placeholder date, not a ticket's start")
     stop_text = row[i_stop].strip()
     stop = None
     if stop_text:
-        try:
-            stop = parse_timestamp(stop_text, tz)
-        except ValueError as exc:
-            raise ValueError(f"'{sla.stop}': {exc}") from None
+        stop = _instant(stop_text, reading.stop, reading)[0]
         if stop < start:
-            raise ValueError(f"'{sla.stop}' {stop_text} is before '{sla.start}' {start_text}")
+            raise ValueError(f"'{reading.stop}' {stop_text} is before '{reading.start}' {start_text}")
         if stop > now:
             stop = None  # not stopped yet at now
     pauses: list[Interval] = []
     paused_now = False
+    written: list[Interval] = list(logged)
     if i_pauses is not None and row[i_pauses].strip():
         try:
-            written = parse_pauses(row[i_pauses], tz)
+            written += parse_pauses(row[i_pauses], tz)
         except ValueError as exc:
             raise ValueError(f"'{PAUSES_COLUMN}': {exc}") from None
+    if written:
         bound = stop if stop is not None else now
         for p_start, p_end in written:
             if p_start >= bound:
@@ -218,6 +271,7 @@ def _judge(
     needed: timedelta,
     period: PeriodLabel,
     paused_now: bool = False,
+    at_risk: Decimal | None = None,
 ) -> EventResult:
     elapsed = clock.elapsed(start, stop if stop is not None else now, pauses)
     elapsed_min = minutes(elapsed)
@@ -230,6 +284,8 @@ def _judge(
         status = "running" if met else "breached"
         remaining = max(needed - elapsed, timedelta(0))
     percent = elapsed_min / sla.target.value * _HUNDRED if sla.target.value > 0 else None
+    if status == "running" and at_risk is not None and percent is not None and percent >= at_risk:
+        status = "at_risk"
     # A clock paused at now, with no end in sight, has no deadline: it waits on the client.
     deadline = None if paused_now else clock.deadline(start, needed, pauses)
     return EventResult(
