@@ -301,3 +301,20 @@ def test_naive_z_and_offsets(tmp_path: Path, created: str, utc_start: str) -> No
     elapsed = event["elapsed_minutes"]
     expected = (datetime(2026, 10, 26) - datetime.fromisoformat(utc_start)).total_seconds() / 60
     assert elapsed == expected
+
+
+def test_a_status_log_outside_the_plans_repository_is_refused_unopened(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "asplan.toml").write_text("", encoding="utf-8")
+    (tmp_path / "secret.csv").write_text("TOKEN=abc\n", encoding="utf-8")
+    text = plan(SLA + "events:\n  - {file: t.csv, status_log: {file: ../secret.csv}}\n")
+    (repo / "acme.yaml").write_text(text, encoding="utf-8")
+    (repo / "t.csv").write_text(TICKETS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(repo / "acme.yaml"), "--select", "ASP206", "--format", "json"])
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["path"] == "events[0].status_log.file"
+    assert finding["message"].startswith("status log '../secret.csv' is outside the plans repository")
+    result = CliRunner().invoke(app, ["sla", str(repo / "acme.yaml"), "--today", "2026-11-23"])
+    assert result.exit_code == 2 and "TOKEN" not in result.output
+    assert "../secret.csv: is outside the plans repository" in result.stderr

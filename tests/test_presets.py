@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from asplan.cli.app import app
 from asplan.model.events import Preset
 from asplan.sla.presets import PRESETS
+from test_sla_at_risk import preset_copy
 
 PRESET_PLANS = Path(__file__).resolve().parent.parent / "examples" / "presets"
 NOW = "2026-11-23T16:30"  # account time: a Monday afternoon, for the open tickets
@@ -158,11 +159,8 @@ def test_every_preset_has_a_sample_and_a_plan(preset: Preset) -> None:
 
 def test_the_preset_without_its_status_log_loses_the_pauses(tmp_path: Path) -> None:
     """The status log is what pauses GLX-104: without it the same ticket is 16 h, breached."""
-    text = (PRESET_PLANS / "jsm-globex.yaml").read_text(encoding="utf-8")
-    text = text.replace("../data/", str(PRESET_PLANS.parent / "data") + "/")
-    cut = text.index("    status_log:")
-    (tmp_path / "jsm-globex.yaml").write_text(text[:cut], encoding="utf-8")
-    result = CliRunner().invoke(
-        app, ["sla", str(tmp_path / "jsm-globex.yaml"), "--today", "2026-11-23", "--format", "json"]
-    )
+    plan = preset_copy(tmp_path, "jsm-globex")
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text[: text.index("    status_log:")], encoding="utf-8")
+    result = CliRunner().invoke(app, ["sla", str(plan), "--today", "2026-11-23", "--format", "json"])
     assert _events(json.loads(result.stdout))[("SLA-2", "GLX-104")] == ("breached", 960)

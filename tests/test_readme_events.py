@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from asplan.cli.app import app
 from helpers import plan
+from test_sla_at_risk import preset_copy
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 PRESETS = Path(__file__).resolve().parent.parent / "examples" / "presets"
@@ -48,16 +49,16 @@ def test_the_sample_rows_are_timed_as_described(tmp_path: Path) -> None:
 def test_a_plan_pause_on_and_columns_win_over_the_preset(tmp_path: Path) -> None:
     """jsm-globex with pause_on [Pending]: "Waiting for customer" no longer pauses GLX-104 (16 h, breached);
     with priority mapped to another header, no ticket is High any more."""
-    data = str(PRESETS.parent / "data")
-    text = (PRESETS / "jsm-globex.yaml").read_text(encoding="utf-8").replace("../data", data)
-    pending = text.replace("      file: " + data + "/jsm-globex/status-changes.csv\n",
-                           "      file: " + data + "/jsm-globex/status-changes.csv\n      pause_on: [Pending]\n")
+    plan = preset_copy(tmp_path, "jsm-globex")
+    text = plan.read_text(encoding="utf-8")
+    log = "      file: ../data/jsm-globex/status-changes.csv\n"
+    pending = text.replace(log, log + "      pause_on: [Pending]\n")
     assert pending != text
-    (tmp_path / "a.yaml").write_text(pending, encoding="utf-8")
-    result = CliRunner().invoke(app, ["sla", str(tmp_path / "a.yaml"), "--today", "2026-11-23", "--format", "json"])
+    plan.write_text(pending, encoding="utf-8")
+    result = CliRunner().invoke(app, ["sla", str(plan), "--today", "2026-11-23", "--format", "json"])
     events = {(r["sla"], e["id"]): e["elapsed_minutes"] for r in json.loads(result.stdout)["slas"] for e in r["events"]}
     assert events[("SLA-2", "GLX-104")] == 960
     remapped = text.replace("    preset: jira\n", "    preset: jira\n    columns: {priority: Issue Type}\n")
-    (tmp_path / "b.yaml").write_text(remapped, encoding="utf-8")
-    result = CliRunner().invoke(app, ["sla", str(tmp_path / "b.yaml"), "--today", "2026-11-23", "--format", "json"])
+    plan.write_text(remapped, encoding="utf-8")
+    result = CliRunner().invoke(app, ["sla", str(plan), "--today", "2026-11-23", "--format", "json"])
     assert all(not r["events"] for r in json.loads(result.stdout)["slas"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,20 @@ from asplan.cli.app import app
 PRESETS = Path(__file__).resolve().parent.parent / "examples" / "presets"
 
 
+def preset_copy(tmp_path: Path, stem: str) -> Path:
+    """``examples/presets/STEM.yaml`` and its ``examples/data/STEM/`` in a plans repository of their own.
+
+    Event files must lie inside the plans repository (the folder of ``asplan.toml``), so
+    a changed copy of a plan takes its data along.
+    """
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    (tmp_path / "presets").mkdir()
+    shutil.copy(examples / "presets" / f"{stem}.yaml", tmp_path / "presets")
+    shutil.copytree(examples / "data" / stem, tmp_path / "data" / stem)
+    (tmp_path / "asplan.toml").write_text("", encoding="utf-8")
+    return tmp_path / "presets" / f"{stem}.yaml"
+
+
 def sla(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, ["sla", *args])
     return result.exit_code, result.stdout, result.stderr
@@ -20,11 +35,12 @@ def sla(*args: str) -> tuple[int, str, str]:
 
 def _plan(tmp_path: Path, at_risk: str = "") -> str:
     """servicenow-umbrella with its data, the P2 SLA's at_risk optionally written."""
-    data = str(PRESETS.parent / "data")
-    text = (PRESETS / "servicenow-umbrella.yaml").read_text(encoding="utf-8").replace("../data", data)
+    path = tmp_path / "presets" / "servicenow-umbrella.yaml"
+    if not path.exists():
+        preset_copy(tmp_path, "servicenow-umbrella")
+    text = (PRESETS / "servicenow-umbrella.yaml").read_text(encoding="utf-8")
     if at_risk:
         text = text.replace('    target: "<= 8h"\n', f'    target: "<= 8h"\n    at_risk: {at_risk}\n')
-    path = tmp_path / "servicenow-umbrella.yaml"
     path.write_text(text, encoding="utf-8")
     return str(path)
 
