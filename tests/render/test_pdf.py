@@ -125,7 +125,8 @@ def test_cli_writes_pdf_files_and_the_index(tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", str(EXAMPLES), "-f", "pdf", "-o", str(tmp_path), "--today", "2026-11-23"])
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == ["acme-logistica.pdf", "index.pdf", "minimal.pdf", "northwind-health.pdf"]
+    presets = ["freshdesk-hooli.pdf", "jsm-globex.pdf", "servicenow-umbrella.pdf", "zendesk-initech.pdf"]
+    assert written == sorted(["acme-logistica.pdf", "index.pdf", "minimal.pdf", "northwind-health.pdf", *presets])
     index = _pages((tmp_path / "index.pdf").read_bytes())
     assert len(index) == 1 and "Account portfolio" in index[0] and "Page 1 of 1" in index[0]
 
