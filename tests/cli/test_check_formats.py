@@ -45,6 +45,10 @@ def test_examples_have_no_errors_and_exit_0(monkeypatch: pytest.MonkeyPatch) -> 
         "examples/acme-logistica.yaml",
         "examples/minimal.yaml",
         "examples/northwind-health.yaml",
+        "examples/presets/freshdesk-hooli.yaml",
+        "examples/presets/jsm-globex.yaml",
+        "examples/presets/servicenow-umbrella.yaml",
+        "examples/presets/zendesk-initech.yaml",
     ]
 
 
@@ -56,7 +60,7 @@ def test_examples_json_has_exactly_the_spec_shape(monkeypatch: pytest.MonkeyPatc
     assert report["version"] == __version__
     assert report["today"] == TODAY
     assert list(report["summary"]) == ["files", "errors", "warnings", "infos"]
-    assert report["summary"]["files"] == 3
+    assert report["summary"]["files"] == 7
     assert report["findings"], "the minimal example draws completeness warnings"
     for finding in report["findings"]:
         assert list(finding) == FINDING_KEYS
@@ -78,7 +82,7 @@ def test_examples_through_the_console_script() -> None:
     assert result.stderr == ""
     assert " [error] " not in result.stdout
     assert not ANSI.search(result.stdout)  # piped: no colour
-    assert re.search(r"^Found (?!.*error).* in \d of 3 files\.$", result.stdout, re.MULTILINE)
+    assert re.search(r"^Found (?!.*error).* in \d of 7 files\.$", result.stdout, re.MULTILINE)
 
 
 # --- each format on known findings ------------------------------------------------------
