@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from asplan.user_cache import caches_disabled, user_cache_dir
 
 _memory: dict[str, Any] | None = None
 _dirty = False
 
 
 def _cache_file() -> Path | None:
-    if os.environ.get("ASPLAN_NO_CACHE"):
+    if caches_disabled():
         return None
     try:
         from importlib.metadata import version
@@ -31,13 +32,7 @@ def _cache_file() -> Path | None:
         package_version = version("holidays")
     except Exception:
         return None
-    base = os.environ.get("ASPLAN_CACHE_DIR")
-    if base:
-        folder = Path(base)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        folder = Path(xdg) / "asplan" if xdg else Path.home() / ".cache" / "asplan"
-    return folder / f"holidays-{package_version}.json"
+    return user_cache_dir() / f"holidays-{package_version}.json"
 
 
 def _load() -> dict[str, Any]:
