@@ -57,3 +57,17 @@ def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["ASPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="asplan-test-cache-")
+    config.addinivalue_line("markers", "result_cache: run check with its result cache on (off in-process otherwise)")
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process tests check without ``.asplan_cache/`` unless marked ``result_cache``.
+
+    Many tests monkeypatch asplan (a rule that crashes, a clock) and then check a file
+    that another test checked already: a cache hit would hide what they test. Tests that
+    run asplan in a subprocess (the wheel, the demo) keep the cache on, as users do;
+    tests/test_result_cache.py tests the cache itself.
+    """
+    if request.node.get_closest_marker("result_cache") is None:
+        monkeypatch.setattr("asplan.result_cache.open_cache", lambda *args, **kwargs: None)

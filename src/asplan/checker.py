@@ -21,6 +21,7 @@ from asplan.findings import Finding, Severity, format_path
 from asplan.parallel import ordered_map
 from asplan.plan_source import RuleCrash, Target, hit_to_finding, read_plan, run_rule
 from asplan.reporters.base import CheckReport
+from asplan.result_cache import CachedFile, ResultCache
 from asplan.rules import RULES, plan_rules
 from asplan.rules.base import PlanContext, Settings
 
@@ -35,6 +36,8 @@ class FileResult:
     account_id: str | None = None
     account_pos: tuple[int, int] = (1, 1)
     suppressions: dict[int, frozenset[str] | None] = field(default_factory=dict)
+    depends: list[str] = field(default_factory=list)
+    """Other files the findings were computed from (event files): the result cache checks them."""
 
 
 def check_file(target: Target, config: Config, today: date) -> FileResult:
@@ -44,6 +47,10 @@ def check_file(target: Target, config: Config, today: date) -> FileResult:
     plan, document = source.plan, source.document
     if plan is None or document is None:
         return _finish(result, config)
+    if plan.events:
+        from asplan.sla.engine import files_read
+
+        result.depends = files_read(source.path, plan)
     if plan.account is not None and plan.account.id:
         result.account_id = plan.account.id
         result.account_pos = document.positions.value((*plan.account.path, "id"))
@@ -128,20 +135,43 @@ def check_targets(
     today: date,
     jobs: int = 1,
     progress: Any = None,
+    cache: ResultCache | None = None,
 ) -> CheckReport:
-    """Check every target; output order never depends on ``jobs``."""
-    results: list[FileResult] = []
-    work = [(t, config, today) for t in targets]
-    for result in ordered_map(_check_one, work, jobs):
-        results.append(_slim(result))
+    """Check every target; output order never depends on ``jobs``, nor on what ``cache`` held."""
+    slots: list[FileResult | None] = [None] * len(targets)
+    todo: list[int] = []
+    for i, target in enumerate(targets):
+        cached = cache.lookup(target.path, target.explicit) if cache is not None else None
+        if cached is None:
+            todo.append(i)
+            continue
+        slots[i] = FileResult(
+            cached.path, cached.is_plan, cached.findings, cached.account_id, cached.account_pos, cached.suppressions
+        )
         if progress is not None:
             progress()
+    work = [(targets[i], config, today) for i in todo]
+    for i, result in zip(todo, ordered_map(_check_one, work, jobs), strict=True):
+        slim = _slim(result)
+        slots[i] = slim
+        if cache is not None:
+            target = targets[i]
+            cache.store(target.path, target.explicit, _cacheable(slim), slim.depends)
+        if progress is not None:
+            progress()
+    results = [r for r in slots if r is not None]
     findings = [f for r in results for f in r.findings]
     findings.extend(portfolio_findings(results, config))
     findings.sort(key=lambda f: (f.file, f.line, f.column, f.code))
     files = [r.path for r in results if r.is_plan]
     summaries = {code: rule.summary for code, rule in RULES.items()}
     return CheckReport(__version__, today, files, findings, summaries)
+
+
+def _cacheable(result: FileResult) -> CachedFile:
+    return CachedFile(
+        result.path, result.is_plan, result.findings, result.account_id, result.account_pos, result.suppressions
+    )
 
 
 def _slim(result: FileResult) -> FileResult:

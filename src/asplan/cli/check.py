@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from asplan.config import Config
     from asplan.plan_source import Target
     from asplan.reporters.base import CheckReport
+    from asplan.result_cache import ResultCache
 
 from asplan.cli.common import FORCE_OUTPUT_HELP, fail, load_config, today, use_color, warn, write_output
 
@@ -40,6 +42,9 @@ def check(
     today_option: Annotated[str | None, typer.Option("--today", help="Date to check against, YYYY-MM-DD.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per code.")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel processes (default: CPU count).")] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again; neither read nor write .asplan_cache/.")
+    ] = False,
 ) -> None:
     """Validate and lint plans; exit 1 on findings at or above --fail-on."""
     from asplan.checker import exit_code
@@ -77,7 +82,12 @@ def check(
     if len(targets) < 32 and jobs is None:
         workers = 1  # process start-up costs more than it saves on a handful of plans
 
-    report = _run_with_progress(targets, config, day, workers)
+    cache = None
+    if not no_cache:
+        from asplan.result_cache import open_cache
+
+        cache = open_cache(config.root if config.source else Path.cwd(), config, day)
+    report = _run_with_progress(targets, config, day, workers, cache)
     if not report.files and not report.findings:
         # ruff-style: an empty run passes, but a CI pointed at the wrong folder should be told.
         warn(f"no plan found in {', '.join(paths or default_paths(config))}")
@@ -87,14 +97,16 @@ def check(
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
-def _run_with_progress(targets: list[Target], config: Config, day: date, workers: int) -> CheckReport:
+def _run_with_progress(
+    targets: list[Target], config: Config, day: date, workers: int, cache: ResultCache | None
+) -> CheckReport:
     """A progress bar on stderr for long runs on a terminal; plain otherwise."""
     import sys
 
     from asplan.checker import check_targets
 
     if len(targets) < 200 or not use_color(sys.stderr):
-        return check_targets(targets, config, day, jobs=workers)
+        return check_targets(targets, config, day, jobs=workers, cache=cache)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -103,4 +115,6 @@ def _run_with_progress(targets: list[Target], config: Config, day: date, workers
         TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
     ) as progress:
         task = progress.add_task("check", total=len(targets))
-        return check_targets(targets, config, day, jobs=workers, progress=lambda: progress.advance(task))
+        return check_targets(
+            targets, config, day, jobs=workers, progress=lambda: progress.advance(task), cache=cache
+        )

@@ -94,6 +94,27 @@ TableCache = ReadCache
 """Event files and status logs read once per run (kept for callers that name it)."""
 
 
+def files_read(plan_file: str, plan: Plan) -> list[str]:
+    """Every file other than the plan itself whose content ``check`` findings depend on.
+
+    The event files and status logs inside the plans repository (one outside is refused
+    by its spelling, never read). The result cache (:mod:`asplan.result_cache`) re-checks
+    a plan when any of them changes, appears or disappears.
+    """
+    from asplan.sla.sources import OutsideFile, source_spec
+
+    paths = []
+    for index, entry in enumerate(plan.events):
+        try:
+            source = source_spec(index, entry, plan_file)
+        except (OutsideFile, ValueError):
+            continue
+        paths.append(source.path)
+        if source.status_log is not None:
+            paths.append(source.status_log.path)
+    return paths
+
+
 def _periods_for(sla: Sla, today: date, selection: Selection) -> list[PeriodLabel] | None:
     kind = KIND_OF[sla.period]
     if selection is None:
