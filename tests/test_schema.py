@@ -165,3 +165,41 @@ def test_cli_unwritable_output_is_one_line_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("asplan: error: --output ")
     assert len(result.stderr.splitlines()) == 1
+
+
+def _patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return found + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+def test_patterns_are_ecmascript_regular_expressions() -> None:
+    """JSON Schema patterns are ECMA-262 (unicode mode), not Python's ``re``.
+
+    check-jsonschema and editors compile them so; an escape Python tolerates (``\\"``)
+    made check-jsonschema refuse the whole schema. ``regress`` is the engine it uses.
+    """
+    import regress
+
+    patterns = _patterns(plan_schema())
+    assert len(patterns) > 10
+    for pattern in patterns:
+        regress.Regex(pattern, "u")  # raises on what an ECMAScript engine refuses
+
+
+def test_check_jsonschema_accepts_the_schema_and_the_examples(tmp_path: Path) -> None:
+    """The peer users run in CI takes the published schema and the examples as they are."""
+    import subprocess
+    import sys
+
+    schema = tmp_path / "asplan.schema.json"
+    schema.write_text(schema_json(), encoding="utf-8")
+    peer = Path(sys.executable).with_name("check-jsonschema")
+    done = subprocess.run(
+        [str(peer), "--schemafile", str(schema), *map(str, EXAMPLES)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ok -- validation done" in done.stdout

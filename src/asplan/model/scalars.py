@@ -1029,8 +1029,11 @@ TimeZoneName: TypeAlias = Annotated[
 
 # --------------------------------------------------------------------------- E-mail
 
-_EMAIL_CHARS: Final = r"[^@\s<>\"'()\[\]:;,]"
-EMAIL_PATTERN: Final = rf"^{_EMAIL_CHARS}+@{_EMAIL_CHARS}+\.[^@\s<>\"'()\[\]:;,.]+$"
+# No backslash before the quotes: the pattern is published in the JSON Schema, and
+# ECMAScript regular expressions in unicode mode (check-jsonschema, editors) refuse an
+# escaped quote as an unknown escape.
+_EMAIL_CHARS: Final = r"""[^@\s<>"'()\[\]:;,]"""
+EMAIL_PATTERN: Final = rf"""^{_EMAIL_CHARS}+@{_EMAIL_CHARS}+\.[^@\s<>"'()\[\]:;,.]+$"""
 """One address, ``name@domain.tld``: what a document can link with ``mailto:`` (ECMA-262 too)."""
 _EMAIL_RE: Final = re.compile(EMAIL_PATTERN)
 
