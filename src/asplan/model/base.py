@@ -130,19 +130,28 @@ class PlanModel(BaseModel):
             path = data.get(PATH_KEY, ())
             accepted = cls.accepted_keys()
             maps = cls.map_keys()
-            clean: dict[Any, Any] = {}
-            unknown_sink = info.context.get("unknown") if info.context else None
-            for key, value in data.items():
-                if key is PATH_KEY:
-                    continue
-                if isinstance(key, str) and key.startswith("x-"):
-                    continue
-                if key not in accepted and unknown_sink is not None:
-                    unknown_sink.append(UnknownKey((*path, key), str(key), _suggest(str(key), sorted(accepted))))
-                    continue
-                if key in maps and isinstance(value, dict):
-                    value = strip_path_marker(value)
-                clean[key] = value
+            # Set arithmetic in C for the common case (every key known, no map field
+            # holding a dict); the per-key loop only when something needs attention.
+            # This validator runs on every object of every plan: it was a sixth of check.
+            extra = data.keys() - accepted
+            extra.discard(PATH_KEY)
+            if not extra and not (maps and not maps.isdisjoint(data.keys())):
+                clean: dict[Any, Any] = dict(data)
+                clean.pop(PATH_KEY, None)
+            else:
+                clean = {}
+                unknown_sink = info.context.get("unknown") if info.context else None
+                for key, value in data.items():
+                    if key is PATH_KEY:
+                        continue
+                    if isinstance(key, str) and key.startswith("x-"):
+                        continue
+                    if key not in accepted and unknown_sink is not None:
+                        unknown_sink.append(UnknownKey((*path, key), str(key), _suggest(str(key), sorted(accepted))))
+                        continue
+                    if key in maps and isinstance(value, dict):
+                        value = strip_path_marker(value)
+                    clean[key] = value
             data = clean
         result = handler(data)
         if isinstance(result, PlanModel) and path:
