@@ -88,7 +88,9 @@ def plan(n: int, rng: random.Random, events_path: str | None) -> dict[str, Any]:
         "id": "SLA-1", "name": "Disponibilidad", "target": ">= 99.5%", "period": "monthly",
         "penalty": "Crédito sobre la cuota mensual.",
         "credit": {"tiers": [{"below": 99.5, "percent": 5}, {"below": 99.0, "percent": 10}], "cap_percent": 20},
-        "measurements": [{"period": f"2026-{m:02d}", "value": round(rng.uniform(99.4, 99.99), 2)} for m in range(6, 11)],
+        "measurements": [
+            {"period": f"2026-{m:02d}", "value": round(rng.uniform(99.4, 99.99), 2)} for m in range(6, 11)
+        ],
     }]
     result: dict[str, Any] = {
         "asplan": 1,

@@ -1,12 +1,15 @@
 """The speed targets of spec §6, measured side by side in one run, printed as a table.
 
-    .venv/bin/python bench/run.py            # full run (1,000 and 10,000 plans, 100,000 events)
-    .venv/bin/python bench/run.py --quick    # smaller corpus, for a smoke test
+    python bench/run.py            # full run (1,000 and 10,000 plans, 100,000 events)
+    python bench/run.py --quick    # smaller corpus, for a smoke test
 
-Every figure is the best of ``--repeat`` runs of a fresh process (no warm caches inside
-asplan: it keeps none), so start-up cost is always included. The peer
-(``check-jsonschema``, from the ``bench`` extra) validates the same files against the
-schema asplan publishes (``asplan schema``), which is the comparison the spec asks for.
+What is measured is what users install: the wheel is built from this checkout and
+installed, with the peer (``check-jsonschema``), into a fresh virtual environment in
+the work folder (``--asplan PATH`` measures another installed ``asplan`` instead).
+Every figure is the best of ``--repeat`` runs of a fresh process, so start-up cost is
+always included. Cold ``check`` runs use ``--no-cache``; the warm row runs ``check``
+again on the unchanged corpus with its result cache. The peer validates the same files
+against the schema asplan publishes (``asplan schema``), one process, as spec §6 asks.
 """
 
 from __future__ import annotations
@@ -29,38 +32,55 @@ sys.path.insert(0, HERE)
 import corpus  # noqa: E402
 import tickets  # noqa: E402
 
-BIN = os.path.dirname(sys.executable)
-ASPLAN = os.path.join(BIN, "asplan")
-CHECK_JSONSCHEMA = os.path.join(BIN, "check-jsonschema")
+ROOT = os.path.dirname(HERE)
 TODAY = "2026-11-23"
+
+
+def install_wheel(work: str) -> tuple[str, str]:
+    """Build asplan's wheel from this checkout and install it, with the peer, in a fresh venv."""
+    dist = os.path.join(work, "dist")
+    venv = os.path.join(work, "venv")
+    print("building the wheel and a fresh virtual environment ...", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", dist, ROOT], check=True)
+    (wheel,) = [os.path.join(dist, n) for n in os.listdir(dist) if n.startswith("asplan-") and n.endswith(".whl")]
+    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    pip = [os.path.join(venv, "bin", "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, wheel, "check-jsonschema>=0.28"], check=True)
+    return os.path.join(venv, "bin", "asplan"), os.path.join(venv, "bin", "check-jsonschema")
 
 
 def timed(
     cmd: Sequence[str], repeat: int, cwd: str | None = None, env: dict[str, str] | None = None
-) -> tuple[float, int]:
-    """Best wall time of ``repeat`` runs, and the peak RSS (KB) of the largest child."""
-    best = float("inf")
+) -> tuple[float, float]:
+    """Best wall time and best CPU time (user + system, every process) of ``repeat`` runs.
+
+    The spec's ratios are of wall time; CPU time is printed beside them because on a
+    shared machine the wall clock also measures the neighbours.
+    """
+    best = best_cpu = float("inf")
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(
             cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
         )
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if proc.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(cmd[:3])}... failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
         best = min(best, elapsed)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return best, peak
+        best_cpu = min(best_cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return best, best_cpu
 
 
-def peak_rss(cmd: Sequence[str]) -> int:
+def peak_rss(cmd: Sequence[str], env: dict[str, str] | None = None) -> int:
     """Peak RSS in KB of one command, including every process it starts."""
     code = (
         "import resource,subprocess,sys;"
         "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True, env=env)
     return int(out.stdout.strip())
 
 
@@ -83,16 +103,28 @@ def big_ticket_plan(folder: str, events: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="100 / 1,000 plans and 10,000 events")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", help="folder to generate into (kept afterwards)")
+    parser.add_argument("--asplan", help="measure this installed asplan executable instead of a fresh wheel install")
     args = parser.parse_args()
     plans = 100 if args.quick else 1000
     many = 1000 if args.quick else 10000
     events = 10000 if args.quick else 100000
 
-    work = args.keep or tempfile.mkdtemp(prefix="asplan-bench-")
+    work = os.path.abspath(args.keep or tempfile.mkdtemp(prefix="asplan-bench-"))
+    os.makedirs(work, exist_ok=True)
+    if args.asplan:
+        asplan = os.path.abspath(args.asplan)
+        peer = os.path.join(os.path.dirname(asplan), "check-jsonschema")
+    else:
+        asplan, peer = install_wheel(work)
+    # asplan's own caches (public holidays, the result-cache key) live in the work folder.
+    env = {**os.environ, "ASPLAN_CACHE_DIR": os.path.join(work, "user-cache")}
+    env.pop("ASPLAN_NO_CACHE", None)
+    env.pop("ASPLAN_YAML_PARSER", None)
+
     corpus_dir = os.path.join(work, "corpus")
     big_dir = os.path.join(work, "corpus-big")
     sla_dir = os.path.join(work, "sla")
@@ -105,46 +137,58 @@ def main() -> None:
     os.makedirs(sla_dir)
     sla_plan = big_ticket_plan(sla_dir, events)
     schema = os.path.join(work, "asplan.schema.json")
-    subprocess.run([ASPLAN, "schema", "-o", schema], check=True)
+    subprocess.run([asplan, "schema", "-o", schema], check=True, env=env)
     one = paths[0]
+    check = [asplan, "check", corpus_dir, "--today", TODAY]
+    # Warm the holiday cache and fill the result cache once.
+    subprocess.run([*check, "--jobs", "1"], capture_output=True, env=env)
 
     rows: list[tuple[str, str, str, str]] = []
-    check_t, _ = timed([ASPLAN, "check", corpus_dir, "--today", TODAY], args.repeat)
-    if os.path.exists(CHECK_JSONSCHEMA):
-        peer_t, _ = timed([CHECK_JSONSCHEMA, "--schemafile", schema, *paths], 1)
-        ratio = check_t / peer_t
-        rows.append((f"check {plans:,} plans vs check-jsonschema", f"{check_t:.2f} s vs {peer_t:.2f} s",
-                     f"ratio {ratio:.3f}", "<= 0.25 " + ("OK" if ratio <= 0.25 else "MISSED")))
-    else:
-        rows.append((f"check {plans:,} plans", f"{check_t:.2f} s", "peer missing", "pip install '.[bench]'"))
-    # Spec §7.8: without libyaml's C extension asplan still works, on ruamel's pure-Python parser.
-    serial_t, _ = timed([ASPLAN, "check", corpus_dir, "--today", TODAY, "--jobs", "1"], args.repeat)
-    pure_env = {**os.environ, "ASPLAN_YAML_PARSER": "python"}
-    pure_t, _ = timed([ASPLAN, "check", corpus_dir, "--today", TODAY, "--jobs", "1"], 1, env=pure_env)
-    rows.append((f"check --jobs 1 {plans:,} plans, pure-Python YAML", f"{pure_t:.2f} s vs {serial_t:.2f} s",
-                 f"{pure_t / serial_t:.1f}x libyaml", "(reported)"))
-    one_t, _ = timed([ASPLAN, "check", one, "--today", TODAY], max(args.repeat, 5))
-    rows.append(("check one plan", f"{one_t * 1000:.0f} ms", "", "<= 250 ms " + ("OK" if one_t <= 0.25 else "MISSED")))
-    ver_t, _ = timed([ASPLAN, "--version"], max(args.repeat, 5))
-    rows.append(("asplan --version", f"{ver_t * 1000:.0f} ms", "", "<= 120 ms " + ("OK" if ver_t <= 0.12 else "MISSED")))
-    render_ok = subprocess.run([ASPLAN, "render", "--help"], capture_output=True, check=False).returncode == 0
-    if render_ok:
-        shutil.rmtree(out_dir, ignore_errors=True)
-        render_t, _ = timed([ASPLAN, "render", corpus_dir, "-f", "html", "-o", out_dir, "--today", TODAY],
-                            args.repeat)
-        ratio = render_t / check_t
-        rows.append((f"render -f html {plans:,} plans", f"{render_t:.2f} s", f"{ratio:.2f}x check",
-                     "<= 2x " + ("OK" if ratio <= 2 else "MISSED")))
-    rss = peak_rss([ASPLAN, "check", big_dir, "--today", TODAY])
-    rows.append((f"peak memory, check {many:,} plans", f"{rss / 1024:.0f} MB", "largest process",
-                 "<= 150 MB " + ("OK" if rss <= 150 * 1024 else "MISSED")))
-    sla_ok = subprocess.run([ASPLAN, "sla", "--help"], capture_output=True, check=False).returncode == 0
-    if sla_ok:
-        sla_t, _ = timed([ASPLAN, "sla", sla_plan, "--today", TODAY, "--format", "json"], 1)
-        rows.append((f"sla on {events:,} events", f"{sla_t:.2f} s", "", "(reported)"))
 
-    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},"
-          f" {platform.system()} {platform.release()}")
+    def verdict(ok: bool, target: str) -> str:
+        return f"{target} " + ("OK" if ok else "MISSED")
+
+    serial_t, serial_cpu = timed([*check, "--jobs", "1", "--no-cache"], args.repeat, env=env)
+    if os.path.exists(peer):
+        peer_t, peer_cpu = timed([peer, "--schemafile", schema, *paths], 1, env=env)
+        ratio = serial_t / peer_t
+        rows.append((f"check --jobs 1, {plans:,} plans vs check-jsonschema", f"{serial_t:.2f} s vs {peer_t:.2f} s",
+                     f"ratio {ratio:.3f} (CPU {serial_cpu:.2f} s vs {peer_cpu:.2f} s: {serial_cpu / peer_cpu:.3f})",
+                     verdict(ratio <= 0.25, "<= 0.25")))
+    else:
+        rows.append((f"check --jobs 1, {plans:,} plans", f"{serial_t:.2f} s", "peer missing", "check-jsonschema"))
+    cold_t, _ = timed([*check, "--no-cache"], args.repeat, env=env)
+    rows.append((f"check, {plans:,} plans, default --jobs ({os.cpu_count()} CPUs)", f"{cold_t:.2f} s",
+                 f"{cold_t / serial_t:.2f}x --jobs 1", "(reported)"))
+    warm_t, _ = timed(check, args.repeat, env=env)
+    rows.append((f"check again, unchanged {plans:,} plans (cache)", f"{warm_t:.2f} s", f"{warm_t / cold_t:.3f}x cold",
+                 verdict(warm_t <= cold_t / 10, "<= 0.1x")))
+    pure_env = {**env, "ASPLAN_YAML_PARSER": "python"}
+    pure_t, _ = timed([*check, "--jobs", "1", "--no-cache"], 1, env=pure_env)
+    rows.append((f"check --jobs 1, {plans:,} plans, pure-Python YAML", f"{pure_t:.2f} s",
+                 f"{pure_t / serial_t:.1f}x libyaml", "(reported)"))
+    one_t, one_cpu = timed([asplan, "check", one, "--today", TODAY, "--no-cache"], max(args.repeat, 5), env=env)
+    rows.append(("check one plan", f"{one_t * 1000:.0f} ms", f"CPU {one_cpu * 1000:.0f} ms",
+                 verdict(one_t <= 0.25, "<= 250 ms")))
+    ver_t, ver_cpu = timed([asplan, "--version"], max(args.repeat, 5), env=env)
+    rows.append(("asplan --version", f"{ver_t * 1000:.0f} ms", f"CPU {ver_cpu * 1000:.0f} ms",
+                 verdict(ver_t <= 0.12, "<= 120 ms")))
+    shutil.rmtree(out_dir, ignore_errors=True)
+    render_t, _ = timed([asplan, "render", corpus_dir, "-f", "html", "-o", out_dir, "--today", TODAY, "--force"],
+                        args.repeat, env=env)
+    ratio = render_t / cold_t
+    rows.append((f"render -f html, {plans:,} plans", f"{render_t:.2f} s", f"{ratio:.2f}x check",
+                 verdict(ratio <= 2, "<= 2x")))
+    rss = peak_rss([asplan, "check", big_dir, "--today", TODAY, "--no-cache"], env)
+    rows.append((f"peak memory, check {many:,} plans", f"{rss / 1024:.0f} MB", "largest process",
+                 verdict(rss <= 150 * 1024, "<= 150 MB")))
+    sla_t, _ = timed([asplan, "sla", sla_plan, "--today", TODAY, "--format", "json"], 1, env=env)
+    rows.append((f"sla on {events:,} events", f"{sla_t:.2f} s", "", "(reported)"))
+
+    print(f"\nasplan: {asplan}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},"
+          f" {platform.system()} {platform.release()}, load average {os.getloadavg()[0]:.1f} at the end,"
+          f" {time.strftime('%Y-%m-%d')}")
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     header = ("measure", "asplan", "comparison", "target")
     widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
