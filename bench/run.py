@@ -6,6 +6,8 @@
 What is measured is what users install: the wheel is built from this checkout and
 installed, with the peer (``check-jsonschema``), into a fresh virtual environment in
 the work folder (``--asplan PATH`` measures another installed ``asplan`` instead).
+``--baseline PATH`` runs the same commands with another installed ``asplan`` (the
+wheel of an earlier commit) in the same run, for a before/after table.
 Every figure is the best of ``--repeat`` runs of a fresh process, so start-up cost is
 always included. Cold ``check`` runs use ``--no-cache``; the warm row runs ``check``
 again on the unchanged corpus with its result cache. The peer validates the same files
@@ -108,6 +110,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", help="folder to generate into (kept afterwards)")
     parser.add_argument("--asplan", help="measure this installed asplan executable instead of a fresh wheel install")
+    parser.add_argument("--baseline", help="an installed asplan to measure side by side (a 'before' column)")
     args = parser.parse_args()
     plans = 100 if args.quick else 1000
     many = 1000 if args.quick else 10000
@@ -140,57 +143,83 @@ def main() -> None:
     subprocess.run([asplan, "schema", "-o", schema], check=True, env=env)
     one = paths[0]
     check = [asplan, "check", corpus_dir, "--today", TODAY]
-    # Warm the holiday cache and fill the result cache once.
-    subprocess.run([*check, "--jobs", "1"], capture_output=True, env=env)
+    # Warm the holiday cache (it lives in the user cache folder, not in the result cache).
+    subprocess.run([*check, "--jobs", "1", "--no-cache"], capture_output=True, env=env)
 
-    rows: list[tuple[str, str, str, str]] = []
+    rows: list[tuple[str, ...]] = []
+    base = os.path.abspath(args.baseline) if args.baseline else None
+    base_flags: list[str] = []
+    if base is not None:
+        helptext = subprocess.run([base, "check", "--help"], capture_output=True, text=True, env=env).stdout
+        base_flags = ["--no-cache"] if "--no-cache" in helptext else []  # older asplans had no cache
 
     def verdict(ok: bool, target: str) -> str:
         return f"{target} " + ("OK" if ok else "MISSED")
 
-    serial_t, serial_cpu = timed([*check, "--jobs", "1", "--no-cache"], args.repeat, env=env)
+    def before(cmd: Sequence[str], repeat: int, unit: str = "s", no_cache: bool = True) -> str:
+        """The same command run by the baseline asplan, in the same run ('' without --baseline)."""
+        if base is None:
+            return ""
+        argv = [base, *cmd[1:], *(base_flags if no_cache else [])]
+        wall, cpu = timed(argv, repeat, env=env)
+        return f"{wall * 1000:.0f} ms (CPU {cpu * 1000:.0f})" if unit == "ms" else f"{wall:.2f} s (CPU {cpu:.2f})"
+
+    serial = [*check, "--jobs", "1"]
+    serial_t, serial_cpu = timed([*serial, "--no-cache"], args.repeat, env=env)
+    serial_before = before(serial, args.repeat)
     if os.path.exists(peer):
         peer_t, peer_cpu = timed([peer, "--schemafile", schema, *paths], 1, env=env)
         ratio = serial_t / peer_t
-        rows.append((f"check --jobs 1, {plans:,} plans vs check-jsonschema", f"{serial_t:.2f} s vs {peer_t:.2f} s",
-                     f"ratio {ratio:.3f} (CPU {serial_cpu:.2f} s vs {peer_cpu:.2f} s: {serial_cpu / peer_cpu:.3f})",
+        rows.append((f"check --jobs 1, {plans:,} plans vs check-jsonschema",
+                     f"{serial_t:.2f} s (CPU {serial_cpu:.2f})", serial_before,
+                     f"peer {peer_t:.2f} s (CPU {peer_cpu:.2f}): ratio {ratio:.3f} (CPU {serial_cpu / peer_cpu:.3f})",
                      verdict(ratio <= 0.25, "<= 0.25")))
     else:
-        rows.append((f"check --jobs 1, {plans:,} plans", f"{serial_t:.2f} s", "peer missing", "check-jsonschema"))
+        rows.append((f"check --jobs 1, {plans:,} plans", f"{serial_t:.2f} s", serial_before, "peer missing",
+                     "check-jsonschema"))
     cold_t, _ = timed([*check, "--no-cache"], args.repeat, env=env)
     rows.append((f"check, {plans:,} plans, default --jobs ({os.cpu_count()} CPUs)", f"{cold_t:.2f} s",
-                 f"{cold_t / serial_t:.2f}x --jobs 1", "(reported)"))
+                 before(check, args.repeat), f"{cold_t / serial_t:.2f}x --jobs 1", "(reported)"))
+    subprocess.run(check, capture_output=True, env=env)  # fills the result cache
     warm_t, _ = timed(check, args.repeat, env=env)
-    rows.append((f"check again, unchanged {plans:,} plans (cache)", f"{warm_t:.2f} s", f"{warm_t / cold_t:.3f}x cold",
-                 verdict(warm_t <= cold_t / 10, "<= 0.1x")))
+    rows.append((f"check again, unchanged {plans:,} plans (cache)", f"{warm_t:.2f} s", "",
+                 f"{warm_t / cold_t:.3f}x cold", verdict(warm_t <= cold_t / 10, "<= 0.1x")))
     pure_env = {**env, "ASPLAN_YAML_PARSER": "python"}
-    pure_t, _ = timed([*check, "--jobs", "1", "--no-cache"], 1, env=pure_env)
-    rows.append((f"check --jobs 1, {plans:,} plans, pure-Python YAML", f"{pure_t:.2f} s",
+    pure_t, _ = timed([*serial, "--no-cache"], 1, env=pure_env)
+    rows.append((f"check --jobs 1, {plans:,} plans, pure-Python YAML", f"{pure_t:.2f} s", "",
                  f"{pure_t / serial_t:.1f}x libyaml", "(reported)"))
-    one_t, one_cpu = timed([asplan, "check", one, "--today", TODAY, "--no-cache"], max(args.repeat, 5), env=env)
-    rows.append(("check one plan", f"{one_t * 1000:.0f} ms", f"CPU {one_cpu * 1000:.0f} ms",
-                 verdict(one_t <= 0.25, "<= 250 ms")))
-    ver_t, ver_cpu = timed([asplan, "--version"], max(args.repeat, 5), env=env)
-    rows.append(("asplan --version", f"{ver_t * 1000:.0f} ms", f"CPU {ver_cpu * 1000:.0f} ms",
+    one_cmd = [asplan, "check", one, "--today", TODAY]
+    repeat_small = max(args.repeat, 5)
+    one_t, one_cpu = timed([*one_cmd, "--no-cache"], repeat_small, env=env)
+    rows.append(("check one plan", f"{one_t * 1000:.0f} ms (CPU {one_cpu * 1000:.0f})",
+                 before(one_cmd, repeat_small, "ms"), "", verdict(one_t <= 0.25, "<= 250 ms")))
+    ver_t, ver_cpu = timed([asplan, "--version"], repeat_small, env=env)
+    rows.append(("asplan --version", f"{ver_t * 1000:.0f} ms (CPU {ver_cpu * 1000:.0f})",
+                 before([asplan, "--version"], repeat_small, "ms", no_cache=False), "",
                  verdict(ver_t <= 0.12, "<= 120 ms")))
     shutil.rmtree(out_dir, ignore_errors=True)
-    render_t, _ = timed([asplan, "render", corpus_dir, "-f", "html", "-o", out_dir, "--today", TODAY, "--force"],
-                        args.repeat, env=env)
+    render = [asplan, "render", corpus_dir, "-f", "html", "-o", out_dir, "--today", TODAY, "--force"]
+    render_t, _ = timed(render, args.repeat, env=env)
     ratio = render_t / cold_t
-    rows.append((f"render -f html, {plans:,} plans", f"{render_t:.2f} s", f"{ratio:.2f}x check",
-                 verdict(ratio <= 2, "<= 2x")))
+    rows.append((f"render -f html, {plans:,} plans", f"{render_t:.2f} s", before(render, args.repeat, no_cache=False),
+                 f"{ratio:.2f}x check", verdict(ratio <= 2, "<= 2x")))
     rss = peak_rss([asplan, "check", big_dir, "--today", TODAY, "--no-cache"], env)
-    rows.append((f"peak memory, check {many:,} plans", f"{rss / 1024:.0f} MB", "largest process",
+    rss_before = ""
+    if base is not None:
+        rss_before = f"{peak_rss([base, 'check', big_dir, '--today', TODAY, *base_flags], env) / 1024:.0f} MB"
+    rows.append((f"peak memory, check {many:,} plans", f"{rss / 1024:.0f} MB", rss_before, "largest process",
                  verdict(rss <= 150 * 1024, "<= 150 MB")))
-    sla_t, _ = timed([asplan, "sla", sla_plan, "--today", TODAY, "--format", "json"], 1, env=env)
-    rows.append((f"sla on {events:,} events", f"{sla_t:.2f} s", "", "(reported)"))
+    sla = [asplan, "sla", sla_plan, "--today", TODAY, "--format", "json"]
+    sla_t, _ = timed(sla, 1, env=env)
+    rows.append((f"sla on {events:,} events", f"{sla_t:.2f} s", before(sla, 1, no_cache=False), "", "(reported)"))
 
     print(f"\nasplan: {asplan}")
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},"
           f" {platform.system()} {platform.release()}, load average {os.getloadavg()[0]:.1f} at the end,"
           f" {time.strftime('%Y-%m-%d')}")
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    header = ("measure", "asplan", "comparison", "target")
+    print(f"baseline: {base}" if base else "baseline: none (--baseline PATH adds a 'before' column)")
+    header = ("measure", "asplan", "before", "comparison", "target")
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
     print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
