@@ -2,7 +2,9 @@
 
 Each hostile file goes through the real pipeline (``check_targets``) and must give
 its one finding, quickly. The time bound is generous (a slow CI machine must not
-flake); the measured times are a few milliseconds to well under a second.
+flake); the measured times are a few milliseconds to well under a second. It bounds
+the CPU time of this process, not the wall clock: a machine busy with other work
+must not fail it, and a hang or a quadratic parse still does.
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ BOUND_SECONDS = {"libyaml": 5.0, "python": 40.0}
 
 @contextmanager
 def quickly() -> Iterator[None]:
-    start = time.perf_counter()
+    start = time.process_time()
     yield
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     bound = BOUND_SECONDS[yaml_parser_name()]
     assert elapsed < bound, f"took {elapsed:.2f} s"
 

@@ -300,9 +300,9 @@ def test_review_refuses_an_oversized_plan_without_reading_it(tmp_path: Path) -> 
     plan = tmp_path / "huge.yaml"
     with plan.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)  # sparse
-    start = time.perf_counter()
+    start = time.process_time()
     result = runner.invoke(app, ["review", str(plan), "--today", "2026-11-23"])
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert result.exit_code == 2
     assert result.stderr == f"asplan: error: {plan}: file is 104,857,600 bytes, over the limit of 5,242,880\n"
     assert plan.stat().st_size == 100 * 1024 * 1024

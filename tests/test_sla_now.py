@@ -150,11 +150,11 @@ def test_a_stop_in_year_9999_on_a_holiday_calendar_is_quick(tmp_path: Path) -> N
     (tmp_path / "acme.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "tickets.csv").write_text(HEADER + "T1,2026-10-01T09:00,9999-12-30T10:00,\n", encoding="utf-8")
     for now in ("2026-11-23T00:00Z", "9998-12-31T00:00Z"):
-        began = time.perf_counter()
+        began = time.process_time()
         result = CliRunner().invoke(
             app, ["sla", str(tmp_path / "acme.yaml"), "--today", "2026-11-23", "--now", now, "--format", "json"]
         )
         assert result.exit_code == 0, result.output
-        assert time.perf_counter() - began < 5
+        assert time.process_time() - began < 5
         [event] = json.loads(result.stdout)["slas"][0]["events"]
         assert (event["status"], event["deadline"]) == ("breached", "2026-10-01T10:00:00+00:00")  # 11:00-12:00 Madrid

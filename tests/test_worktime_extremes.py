@@ -120,15 +120,15 @@ def test_the_far_stop_of_the_issue_is_bounded_work() -> None:
     """``T1,2026-10-01T09:00,9999-12-30T10:00`` on Mon-Fri with public holidays: 162 s and 1 GB, before."""
     clock = WorkClock(MADRID)
     start = datetime(2026, 10, 1, 7, tzinfo=UTC)
-    began = time.perf_counter()
+    began = time.process_time()
     total = clock.working_time(start, LAST_INSTANT)
-    first = time.perf_counter() - began
+    first = time.process_time() - began
     # Plausible: about 43 h a week for 7,972 years, less holidays.
     assert timedelta(days=7972 * 365 * 43 / 168 * 0.9) < total < timedelta(days=7972 * 366 * 43 / 168)
     assert first < 2.0, first  # the first asks the holidays package once for every year it knows
-    began = time.perf_counter()
+    began = time.process_time()
     assert clock.working_time(start + timedelta(hours=1), LAST_INSTANT) == total - timedelta(hours=1)
-    assert time.perf_counter() - began < 0.01
+    assert time.process_time() - began < 0.01
 
 
 def test_work_per_event_stays_small_whatever_its_dates() -> None:
@@ -144,11 +144,11 @@ def test_work_per_event_stays_small_whatever_its_dates() -> None:
         start = EARLIEST + timedelta(days=rng.randrange(2_900_000), minutes=rng.randrange(1440))
         stop = min(start + timedelta(days=rng.randrange((LAST_INSTANT - start).days + 1)), LAST_INSTANT)
         events.append((start, stop, [(start + timedelta(days=1), start + timedelta(days=400))]))
-    began = time.perf_counter()
+    began = time.process_time()
     for start, stop, pauses in events:
         clock.elapsed(start, stop, pauses)
         clock.deadline(start, timedelta(days=rng.choice([1, 100, 10_000])), pauses)
-    per_event = (time.perf_counter() - began) / len(events)
+    per_event = (time.process_time() - began) / len(events)
     assert per_event < 0.005, f"{per_event * 1000:.2f} ms per event"
 
 
