@@ -118,6 +118,7 @@ def main() -> None:
 
     work = os.path.abspath(args.keep or tempfile.mkdtemp(prefix="asplan-bench-"))
     os.makedirs(work, exist_ok=True)
+    os.chdir(work)  # check's result cache (.asplan_cache/) goes here, not where the bench was started
     if args.asplan:
         asplan = os.path.abspath(args.asplan)
         peer = os.path.join(os.path.dirname(asplan), "check-jsonschema")
@@ -180,7 +181,10 @@ def main() -> None:
     cold_t, _ = timed([*check, "--no-cache"], args.repeat, env=env)
     rows.append((f"check, {plans:,} plans, default --jobs ({os.cpu_count()} CPUs)", f"{cold_t:.2f} s",
                  before(check, args.repeat), f"{cold_t / serial_t:.2f}x --jobs 1", "(reported)"))
-    subprocess.run(check, capture_output=True, env=env)  # fills the result cache
+    shutil.rmtree(os.path.join(work, ".asplan_cache"), ignore_errors=True)
+    first_t, _ = timed(check, 1, env=env)  # what a fresh clone in CI pays: check, and write the cache
+    rows.append((f"check, {plans:,} plans, first run (writes the cache)", f"{first_t:.2f} s", "",
+                 f"{first_t / cold_t:.2f}x --no-cache", "(reported)"))
     warm_t, _ = timed(check, args.repeat, env=env)
     rows.append((f"check again, unchanged {plans:,} plans (cache)", f"{warm_t:.2f} s", "",
                  f"{warm_t / cold_t:.3f}x cold", verdict(warm_t <= cold_t / 10, "<= 0.1x")))
