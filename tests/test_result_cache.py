@@ -182,3 +182,29 @@ def test_two_checks_at_once_share_the_cache(repo: Path) -> None:
     assert not list((repo / CACHE_FOLDER).rglob("*.tmp"))
     warm = json.loads(subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True).stdout)
     assert warm["findings"] == uncached["findings"]
+
+
+def test_a_status_log_is_a_dependency_like_the_event_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing a status log (pauses derived from status changes) checks the plan again."""
+    import hashlib
+    import shutil
+
+    (tmp_path / "asplan.toml").write_text("", encoding="utf-8")
+    shutil.copytree(ROOT / "examples/data/jsm-globex", tmp_path / "data/jsm-globex")
+    (tmp_path / "presets").mkdir()
+    shutil.copy(ROOT / "examples/presets/jsm-globex.yaml", tmp_path / "presets/jsm-globex.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ASPLAN_NO_CACHE", raising=False)
+    log = tmp_path / "data/jsm-globex/status-changes.csv"
+
+    def depends() -> dict[str, str]:
+        [entry] = entries(tmp_path)
+        return dict(json.loads(json.loads(entry.read_text(encoding="utf-8"))["body"])["depends"])
+
+    check("presets")
+    assert {Path(p).name for p in depends()} == {"issues.csv", "status-changes.csv"}
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("GLX-101,05/Oct/26 11:00 AM,In Progress,Waiting for customer,Lucía Martín\n")
+    check("presets")
+    [log_key] = [p for p in depends() if p.endswith("status-changes.csv")]
+    assert depends()[log_key] == hashlib.sha256(log.read_bytes()).hexdigest()  # re-checked and re-stored

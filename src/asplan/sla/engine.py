@@ -107,7 +107,9 @@ def files_read(plan_file: str, plan: Plan) -> list[str]:
     for index, entry in enumerate(plan.events):
         try:
             source = source_spec(index, entry, plan_file)
-        except (OutsideFile, ValueError):
+        except OutsideFile:
+            continue  # never opened: nothing to depend on
+        except Exception:  # an entry check reports (unknown preset, bad zone): no source to read either
             continue
         paths.append(source.path)
         if source.status_log is not None:
