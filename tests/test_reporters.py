@@ -570,3 +570,49 @@ def test_gitlab_fingerprints_stay_unique_for_findings_at_one_path() -> None:
 
 def test_gitlab_report_without_findings_is_an_empty_list() -> None:
     assert render(GitlabReporter(), make_report([])) == "[]\n"
+
+
+# --- source snippets (text, --show-source) ---------------------------------------------
+
+
+def _snippet(line_text: str, column: int, line: int = 7) -> list[str]:
+    finding = Finding(ACME, line, column, "ASP102", Severity.ERROR, "bad value", "x")
+    report = make_report([finding], [ACME])
+    report.sources = {ACME: {line: line_text}}
+    return render(TextReporter(), report, show_source=True).splitlines()[2:5]
+
+
+def test_snippet_puts_the_caret_under_the_column() -> None:
+    assert _snippet("  due: 2026-13-01", 8) == ["  |", "7 |   due: 2026-13-01", "  |        ^"]
+
+
+def test_snippet_gutter_follows_the_width_of_the_line_number() -> None:
+    assert _snippet("x: 1", 4, line=1234) == ["     |", "1234 | x: 1", "     |    ^"]
+
+
+def test_snippet_spells_out_control_characters_and_keeps_the_caret_aligned() -> None:
+    # An ESC before the column is shown as \x1b (4 cells): the caret moves with it.
+    assert _snippet("t: \x1b[2Kx: 1", 11) == ["  |", "7 | t: \\x1b[2Kx: 1", "  |              ^"]
+
+
+def test_snippet_shows_a_tab_as_one_space() -> None:
+    assert _snippet("key:\tvalue", 6) == ["  |", "7 | key: value", "  |      ^"]
+
+
+def test_snippet_counts_wide_characters_as_two_cells() -> None:
+    assert _snippet("name: 東京 x: 1", 12) == ["  |", "7 | name: 東京 x: 1", "  |              ^"]
+
+
+def test_snippet_cuts_a_long_line_around_the_column() -> None:
+    text = "d: " + "x" * 300 + " here " + "y" * 300
+    _top, shown, caret = _snippet(text, 305)
+    assert shown.startswith("7 | ...") and shown.endswith("...")
+    assert len(shown) < 140
+    assert shown[caret.index("^") :].startswith("here")
+
+
+def test_without_show_source_no_snippet_even_when_sources_are_there() -> None:
+    finding = Finding(ACME, 7, 1, "ASP102", Severity.ERROR, "bad value", "x")
+    report = make_report([finding], [ACME])
+    report.sources = {ACME: {7: "x: 1"}}
+    assert " | " not in render(TextReporter(), report)

@@ -81,6 +81,7 @@ COMMANDS = [
     ["status", "--today", "2026-11-23"],
     ["sla", "--today", "2026-11-23"],
     ["check", "--today", "2026-11-23"],
+    ["check", "--today", "2026-11-23", "--show-source"],
 ]
 
 
@@ -106,6 +107,20 @@ def test_the_hostile_text_is_shown_spelled_out(repo: Path) -> None:
     assert "T\\x1b[2K1" in sla
     status = CliRunner().invoke(app, ["status", "--today", "2026-11-23"]).stdout
     assert "Evil \\x1b]52;c;ZWNobyBoYWNrZWQ=\\x07 Corp" in status
+
+
+@pytest.mark.usefixtures("yaml_parser")
+def test_source_lines_shown_by_check_spell_out_control_characters(repo: Path) -> None:
+    # Raw in the file this time (not YAML escapes): a right-to-left override is valid
+    # YAML (ASP005 warns), an ESC is not (ASP001 at it); both lines are shown.
+    (repo / "plans" / "raw.yaml").write_text(
+        "asplan: 1\naccount: {id: raw, name: \"R\u202eaw\", tier: low, manager: m}\n", encoding="utf-8"
+    )
+    (repo / "plans" / "esc.yaml").write_text("asplan: 1\nx: \"a\x1b[2Kb\"\n", encoding="utf-8")
+    for name, shown in (("raw.yaml", '2 | account: {id: raw, name: "R\\u202eaw"'), ("esc.yaml", '2 | x: "a\\x1b[2Kb"')):
+        result = CliRunner().invoke(app, ["check", "--today", "2026-11-23", "--show-source", f"plans/{name}"])
+        assert raw_controls(result.stdout) == []
+        assert any(line.startswith(shown) for line in result.stdout.splitlines()), result.stdout
 
 
 def test_a_newline_in_a_file_name_cannot_forge_an_annotation(repo: Path) -> None:

@@ -168,6 +168,13 @@ CASES = [
         "starts a literal block of text",
     ),
     (
+        "a control character in the text",
+        MINIMAL + 'business:\n  overview: "Fast \x1b[31m delivery"\n',
+        10,
+        19,
+        "the character U+001B (ESCAPE) is not allowed in YAML: delete it",
+    ),
+    (
         "tab indentation",
         MINIMAL + "business:\n\toverview: x\n",
         10,

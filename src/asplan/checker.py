@@ -38,10 +38,44 @@ class FileResult:
     suppressions: dict[int, frozenset[str] | None] = field(default_factory=dict)
     depends: list[str] = field(default_factory=list)
     """Other files the findings were computed from (event files): the result cache checks them."""
+    sources: dict[int, str] = field(default_factory=dict)  # line -> its text, for the lines findings point at
 
 
-def check_file(target: Target, config: Config, today: date) -> FileResult:
-    """Read and validate one file (:mod:`asplan.plan_source`), then lint it. Never raises for its content."""
+def check_file(target: Target, config: Config, today: date, show_source: bool = False) -> FileResult:
+    """Read and validate one file (:mod:`asplan.plan_source`), then lint it. Never raises for its content.
+
+    With ``show_source``, the text of each line a finding points at is kept (and only
+    those lines), for the text report's source snippets.
+    """
+    result = _check_file(target, config, today)
+    if show_source and result.findings:
+        result.sources = source_lines(result.path, {finding.line for finding in result.findings}, config)
+    return result
+
+
+def source_lines(path: str, lines: set[int], config: Config) -> dict[int, str]:
+    """The text of ``lines`` (1-based) of a file, as read again; a line that is not there is left out.
+
+    Read again rather than kept from parsing: a file refused before parsing (not
+    UTF-8, too large) has no document, and keeping every document's text would cost
+    memory on runs where nobody looks at it. Undecodable bytes are shown replaced.
+    """
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(config.max_file_bytes + 1)
+    except OSError:
+        return {}
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    found: dict[int, str] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number in lines:
+            found[number] = line.rstrip("\r")
+            if len(found) == len(lines):
+                break
+    return found
+
+
+def _check_file(target: Target, config: Config, today: date) -> FileResult:
     source = read_plan(target, config.max_file_bytes)
     result = FileResult(source.path, source.is_plan, list(source.findings), suppressions=source.suppressions)
     plan, document = source.plan, source.document
@@ -125,7 +159,7 @@ def portfolio_findings(results: Iterable[FileResult], config: Config) -> list[Fi
     return findings
 
 
-def _check_one(args: tuple[Target, Config, date]) -> FileResult:
+def _check_one(args: tuple[Target, Config, date, bool]) -> FileResult:
     return check_file(*args)
 
 
@@ -135,6 +169,7 @@ def check_targets(
     today: date,
     jobs: int = 1,
     progress: Any = None,
+    show_source: bool = False,
     cache: ResultCache | None = None,
 ) -> CheckReport:
     """Check every target; output order never depends on ``jobs``, nor on what ``cache`` held."""
@@ -145,12 +180,15 @@ def check_targets(
         if cached is None:
             todo.append(i)
             continue
-        slots[i] = FileResult(
+        hit = FileResult(
             cached.path, cached.is_plan, cached.findings, cached.account_id, cached.account_pos, cached.suppressions
         )
+        if show_source and hit.findings:
+            hit.sources = source_lines(hit.path, {finding.line for finding in hit.findings}, config)
+        slots[i] = hit
         if progress is not None:
             progress()
-    work = [(targets[i], config, today) for i in todo]
+    work = [(targets[i], config, today, show_source) for i in todo]
     for i, result in zip(todo, ordered_map(_check_one, work, jobs), strict=True):
         slim = _slim(result)
         slots[i] = slim
@@ -165,7 +203,12 @@ def check_targets(
     findings.sort(key=lambda f: (f.file, f.line, f.column, f.code))
     files = [r.path for r in results if r.is_plan]
     summaries = {code: rule.summary for code, rule in RULES.items()}
-    return CheckReport(__version__, today, files, findings, summaries)
+    sources = {r.path: r.sources for r in results if r.sources}
+    if show_source:
+        for finding in findings:  # the cross-plan findings (ASP204) point at lines not read yet
+            if finding.line not in sources.get(finding.file, {}):
+                sources.setdefault(finding.file, {}).update(source_lines(finding.file, {finding.line}, config))
+    return CheckReport(__version__, today, files, findings, summaries, sources)
 
 
 def _cacheable(result: FileResult) -> CachedFile:

@@ -131,6 +131,8 @@ def _shorten(value: str, limit: int = 60) -> str:
 def explain(text: str, exc: Any, last_scalar: LastScalar | None = None) -> SyntaxProblem:
     """The position and message for a parser error on ``text`` (``exc`` is ruamel's MarkedYAMLError)."""
     source = _Text(text)
+    if isinstance(getattr(exc, "position", None), int) and getattr(exc, "character", None) is not None:
+        return _unacceptable_character(text, exc)
     problem = str(getattr(exc, "problem", "") or "")
     context = str(getattr(exc, "context", "") or "")
     at = _mark(getattr(exc, "problem_mark", None))
@@ -144,6 +146,28 @@ def explain(text: str, exc: Any, last_scalar: LastScalar | None = None) -> Synta
                 return SyntaxProblem(line + 1, column + 1, PREFIX + _TABS)
             return SyntaxProblem(line + 1, column + 1, _with_detail(what, exc))
     return SyntaxProblem(fallback[0] + 1, fallback[1] + 1, PREFIX + _original(exc))
+
+
+def _unacceptable_character(text: str, exc: Any) -> SyntaxProblem:
+    """A control character in the text (the reader refuses it before any token, with an index, not a mark)."""
+    import unicodedata
+
+    character = exc.character
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "?")
+    position = max(int(exc.position), 0)
+    if position >= len(text) or ord(text[position]) != code:
+        # libyaml counts bytes of the UTF-8 text, ruamel characters.
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    position = min(position, len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    name = unicodedata.name(chr(code), "") or {0x1B: "ESCAPE", 0x7F: "DELETE"}.get(code, "a control character")
+    what = (
+        f"the character U+{code:04X} ({name}) is not allowed in YAML: delete it"
+        f" (inside a \"...\" value it can be written as the escape \\u{code:04x})"
+    )
+    reason = getattr(exc, "reason", "")
+    return SyntaxProblem(line, column, f"{PREFIX}{what} (parser: unacceptable character, {reason})")
 
 
 Found = tuple[tuple[int, int], str] | None

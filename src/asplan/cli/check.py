@@ -45,6 +45,14 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Check every file again; neither read nor write .asplan_cache/.")
     ] = False,
+    show_source: Annotated[
+        bool | None,
+        typer.Option(
+            "--show-source/--no-show-source",
+            help="Show the offending line and a caret under each finding (text format;"
+            " default: on when writing to a terminal).",
+        ),
+    ] = None,
 ) -> None:
     """Validate and lint plans; exit 1 on findings at or above --fail-on."""
     from asplan.checker import exit_code
@@ -82,23 +90,33 @@ def check(
     if len(targets) < 32 and jobs is None:
         workers = 1  # process start-up costs more than it saves on a handful of plans
 
+    if show_source is None:
+        show_source = output_format == "text" and output is None and _stdout_is_terminal()
+    show_source = show_source and output_format == "text"  # CI and machine formats never carry it
     cache = None
     if not no_cache:
         from asplan.result_cache import open_cache
 
         cache = open_cache(config.root if config.source else Path.cwd(), config, day)
-    report = _run_with_progress(targets, config, day, workers, cache)
+    report = _run_with_progress(targets, config, day, workers, show_source, cache)
     if not report.files and not report.findings:
         # ruff-style: an empty run passes, but a CI pointed at the wrong folder should be told.
         warn(f"no plan found in {', '.join(paths or default_paths(config))}")
     reporter = get_reporter(output_format)
-    text = reporter.render(report, ReportOptions(color=output is None and use_color(), statistics=statistics))
+    options = ReportOptions(color=output is None and use_color(), statistics=statistics, show_source=show_source)
+    text = reporter.render(report, options)
     write_output(text, output, force)
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
+def _stdout_is_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
+
+
 def _run_with_progress(
-    targets: list[Target], config: Config, day: date, workers: int, cache: ResultCache | None
+    targets: list[Target], config: Config, day: date, workers: int, show_source: bool, cache: ResultCache | None
 ) -> CheckReport:
     """A progress bar on stderr for long runs on a terminal; plain otherwise."""
     import sys
@@ -106,7 +124,7 @@ def _run_with_progress(
     from asplan.checker import check_targets
 
     if len(targets) < 200 or not use_color(sys.stderr):
-        return check_targets(targets, config, day, jobs=workers, cache=cache)
+        return check_targets(targets, config, day, jobs=workers, show_source=show_source, cache=cache)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -116,5 +134,11 @@ def _run_with_progress(
     ) as progress:
         task = progress.add_task("check", total=len(targets))
         return check_targets(
-            targets, config, day, jobs=workers, progress=lambda: progress.advance(task), cache=cache
+            targets,
+            config,
+            day,
+            jobs=workers,
+            progress=lambda: progress.advance(task),
+            show_source=show_source,
+            cache=cache,
         )

@@ -20,7 +20,8 @@ class CheckReport:
     ``files`` lists every plan file checked, in the order they were found (sorted
     paths); ``findings`` are sorted by file, line, column and code.
     ``summaries`` maps a rule code to its one-line summary (for SARIF rules and
-    ``--statistics``).
+    ``--statistics``). ``sources`` holds, per file, the text of the lines findings
+    point at, when the run was asked to show them (``check --show-source``).
     """
 
     version: str
@@ -28,6 +29,7 @@ class CheckReport:
     files: list[str]
     findings: list[Finding]
     summaries: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -39,6 +41,7 @@ class ReportOptions:
 
     color: bool = False
     statistics: bool = False
+    show_source: bool = False  # the offending line and a caret under each finding (text format)
 
 
 class Reporter:

@@ -10,6 +10,17 @@ clickable, and a blank line. A summary line closes the output::
 
     Found 1 error and 1 warning in 1 of 3 files.
 
+With ``show_source`` (on by default on a terminal) each finding is followed by the
+line it points at and a caret under its column, like ruff's full output::
+
+    plans/acme.yaml:12:13 ASP001 [error] YAML syntax error: ... quote it: target: ">= 99.9%"
+       |
+    12 |     target: >= 99.9%
+       |             ^
+
+The line is plan text like any other: control characters are spelled out (and a
+tab shown as one space, so the caret stays under its column).
+
 With ``statistics`` a ruff-like table (count, code, severity, summary; most frequent
 first) follows the findings. Colour is plain ANSI SGR codes, switched on only by
 ``ReportOptions.color``: the output never depends on the environment or the terminal,
@@ -21,6 +32,7 @@ it cannot forge a line a CI runner would read as a command.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from asplan.findings import Finding, Severity
@@ -58,8 +70,14 @@ class TextReporter(Reporter):
             if not findings:
                 continue
             lines.append(paint(one_line(path), HEADER))
-            lines.extend(self._finding_line(finding, paint) for finding in findings)
-            lines.append("")
+            sources = report.sources.get(path, {}) if options.show_source else {}
+            for finding in findings:
+                lines.append(self._finding_line(finding, paint))
+                source = sources.get(finding.line)
+                if source is not None:
+                    lines.extend([*source_snippet(source, finding, paint), ""])
+            if lines[-1]:
+                lines.append("")
         if options.statistics and report.findings:
             lines.extend(self._statistics(report, paint))
             lines.append("")
@@ -109,3 +127,37 @@ class TextReporter(Reporter):
         text = f"Found {counts} in {files_with_findings} of {plural(total_files, 'file')}."
         worst = max((finding.severity for finding in report.findings), key=lambda s: s.rank)
         return paint(text, SEVERITY_STYLE[worst])
+
+
+#: Longest stretch of a source line shown; longer lines are cut around the column.
+SNIPPET_WIDTH = 120
+
+
+def source_snippet(text: str, finding: Finding, paint: _Painter) -> list[str]:
+    """The line a finding points at (``text``), with a caret under its column (1-based, in characters)."""
+    line = finding.line
+    shown = text.replace("\t", " ")
+    at = max(finding.column - 1, 0)
+    start = 0
+    if at > SNIPPET_WIDTH - 20:
+        start = at - 40
+    end = start + SNIPPET_WIDTH
+    visible = ("..." if start else "") + shown[start:end] + ("..." if end < len(shown) else "")
+    before = ("..." if start else "") + shown[start:at]
+    pad = " " * _width(one_line(before))
+    gutter = " " * len(str(line))
+    return [
+        f"{gutter} |",
+        f"{line} | {one_line(visible)}".rstrip(),
+        f"{gutter} | {pad}{paint('^', SEVERITY_STYLE[finding.severity])}",
+    ]
+
+
+def _width(text: str) -> int:
+    """Terminal cells ``text`` takes: wide (CJK) characters two, combining marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
