@@ -5,6 +5,9 @@ Also reports a `reports_to` that crosses sides, an account manager who is not on
 provider side, and a review's `signed_off_by` naming someone who is not on the client
 side (a sign-off is the client's agreement to the plan).
 
+A reference to a person whose own entry is invalid (say `side: customer`) is not
+reported: the entry's finding is the one to fix.
+
 ## Why is this bad?
 An action owned by nobody is an action nobody does; a misspelt escalation contact is
 a phone call that never happens.
@@ -29,7 +32,7 @@ from collections.abc import Iterator
 
 from asplan.findings import Severity
 from asplan.model.people import Side
-from asplan.rules.base import Hit, PlanContext, iter_people_refs
+from asplan.rules.base import Hit, PlanContext, iter_people_refs, written_ids
 
 CODE = "ASP201"
 NAME = "unknown-person"
@@ -40,10 +43,11 @@ SUMMARY = "reference to an unknown person"
 def check(ctx: PlanContext) -> Iterator[Hit]:
     people = {p.id: p for p in ctx.plan.people}
     known = sorted(people)
+    broken = written_ids(ctx.data, "people")  # entries with their own ASP1xx finding
     for path, person_id, what in iter_people_refs(ctx.plan):
         if person_id is None:
             continue
-        if person_id not in people:
+        if person_id not in people and person_id not in broken:
             close = difflib.get_close_matches(person_id, known, n=1, cutoff=0.6)
             hint = f": did you mean '{close[0]}'?" if close else ": add them to people"
             yield Hit(path, f"{what} '{person_id}' is not in people{hint}")

@@ -4,6 +4,9 @@ Reports a reference to an objective or a calendar that does not exist: an action
 `24x7` is always a calendar. Also reports a calendar's `holidays_from` naming a
 country or subdivision the `holidays` package does not know.
 
+A reference to an objective or calendar whose own definition is invalid
+(`hours: "8-17"`) is not reported: that definition's finding is the one to fix.
+
 ## Why is this bad?
 An action linked to a misspelt objective does not count towards it; an SLA on an
 unknown calendar cannot be timed at all.
@@ -25,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asplan.findings import Severity
-from asplan.rules.base import Hit, PlanContext, Scope
+from asplan.rules.base import Hit, PlanContext, Scope, written_ids
 
 CODE = "ASP202"
 NAME = "unknown-reference"
@@ -38,8 +41,9 @@ BUILTIN_CALENDARS = frozenset({"24x7"})
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
     plan = ctx.plan
-    objectives = {o.id for o in plan.objectives}
-    calendars = set(plan.calendars) | BUILTIN_CALENDARS
+    # An objective or calendar whose definition is invalid is reported there, not at each reference.
+    objectives = {o.id for o in plan.objectives} | written_ids(ctx.data, "objectives")
+    calendars = set(plan.calendars) | BUILTIN_CALENDARS | written_ids(ctx.data, "calendars")
     for action in plan.actions:
         if action.objective and action.objective not in objectives:
             yield Hit((*action.path, "objective"), f"{action.id}: objective '{action.objective}' does not exist")

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from asplan.findings import Severity
 from asplan.model.people import Side
-from asplan.rules.base import Hit, PlanContext
+from asplan.rules.base import Hit, PlanContext, has_dropped_entries
 
 CODE = "ASP504"
 NAME = "both-sides"
@@ -34,6 +34,8 @@ SUMMARY = "no people on the client side, or none on the provider side"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
+    if has_dropped_entries(ctx.data, "people", len(ctx.plan.people)):
+        return  # a person's entry is invalid (reported there): the missing one may be that person
     sides = {p.side for p in ctx.plan.people}
     path = ("people",) if "people" in ctx.data else ()
     for side in (Side.client, Side.provider):

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from asplan.findings import Severity
 from asplan.model.people import Side
-from asplan.rules.base import Hit, PlanContext
+from asplan.rules.base import Hit, PlanContext, has_dropped_entries
 
 CODE = "ASP505"
 NAME = "no-decision-maker"
@@ -33,6 +33,8 @@ SUMMARY = "no decision maker on the client side"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
+    if has_dropped_entries(ctx.data, "people", len(ctx.plan.people)):
+        return  # a person's entry is invalid (reported there): the missing one may be that person
     if not any(p.side == Side.client and p.decision_maker for p in ctx.plan.people):
         path = ("people",) if "people" in ctx.data else ()
         yield Hit(path, "no client-side decision maker: mark who decides with decision_maker: true", at_key=True)

@@ -134,6 +134,34 @@ def event_data_hits(ctx: PlanContext, code: str) -> Iterator[Hit]:
             yield Hit(finding.path, finding.message, at_key=finding.at_key)
 
 
+def written_ids(data: dict[Any, Any], section: str) -> frozenset[str]:
+    """The ids written in a section of the file, valid entries or not.
+
+    One mistake, one finding: an entry that fails validation (``side: customer``, no
+    ``name``, ``hours: "8-17"``) is dropped from the plan and its own finding says why.
+    A reference to its id is then not "unknown": the id is there, its definition is
+    broken. Rules that resolve references ask this before reporting one, so a single
+    bad person does not also read as eight unknown owners. List sections give their
+    entries' ``id`` values; mapping sections (``calendars``) their keys.
+    """
+    raw = data.get(section)
+    if isinstance(raw, list):
+        return frozenset(e["id"] for e in raw if isinstance(e, dict) and isinstance(e.get("id"), str))
+    if isinstance(raw, dict):
+        return frozenset(key for key in raw if isinstance(key, str))
+    return frozenset()
+
+
+def has_dropped_entries(data: dict[Any, Any], section: str, kept: int) -> bool:
+    """True when some entries of a list section failed validation and are not in the plan.
+
+    Completeness rules (nobody on the client side, no decision maker) cannot judge a
+    list with a broken entry: the missing person may be the one whose entry is broken.
+    """
+    raw = data.get(section)
+    return isinstance(raw, list) and sum(1 for e in raw if isinstance(e, dict)) > kept
+
+
 def iter_people_refs(plan: Plan) -> Iterator[tuple[Path, str | None, str]]:
     """Every person reference of a plan: (path, person id, what refers).
 
