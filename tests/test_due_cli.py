@@ -128,3 +128,35 @@ def test_today_from_environment(plans: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("ASPLAN_TODAY", "2026-11-23")
     _, out, _ = due("--format", "json", "--within", "0")
     assert [i["id"] for i in json.loads(out)] == ["NWH-MS-2024-03", "ACT-6"]
+
+
+def test_unknown_owner_or_account_is_said_with_did_you_mean(plans: Path) -> None:
+    args = ("--today", "2026-11-23", "--format", "json")
+    code, out, err = due(*args, "--owner", "raul.castilo")
+    assert (code, out) == (2, "")
+    assert err == (
+        "asplan: error: --owner raul.castilo: no plan has a person 'raul.castilo': did you mean 'raul.castillo'?\n"
+    )
+    code, _, err = due(*args, "--owner", "nobody.at.all")
+    assert code == 2 and err == "asplan: error: --owner nobody.at.all: no plan has a person 'nobody.at.all'\n"
+    code, _, err = due(*args, "--account", "northwind-heath")
+    assert code == 2 and "did you mean 'northwind-health'?" in err
+    # a known person with nothing due is not an error: the agenda is just empty
+    code, out, _ = due(*args, "--owner", "aisha.khan", "--within", "0")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_misspelt_kind_gets_did_you_mean(plans: Path) -> None:
+    code, _, err = due("--today", "2026-11-23", "--kind", "reveiw")
+    assert code == 2
+    assert err.startswith("asplan: error: --kind reveiw: did you mean 'review'? expected one of review, ")
+
+
+def test_ics_description_names_the_kind_once(plans: Path) -> None:
+    from icalendar import Calendar
+
+    _, text, _ = due("--today", "2026-11-23", "--format", "ics", "--within", "400", "--kind", "review,action")
+    descriptions = {str(e["summary"]): str(e["description"]) for e in Calendar.from_ical(text).walk("VEVENT")}
+    review = next(d for s, d in descriptions.items() if s.startswith("[northwind-health] ") and "review" in d)
+    assert review == "review: due soon\nowner: tom.hughes"
+    assert "action ACT-6: OVERDUE\nowner: maria.lopez" in descriptions.values()

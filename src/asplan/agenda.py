@@ -12,6 +12,7 @@ than an error: such a plan is already wrong in a way a person will see.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -409,6 +410,23 @@ def within(
     return [item for item in items if all(test(item) for test in keep)]
 
 
+def unknown_filter_values(option: str, requested: Sequence[str], known: Iterable[str], what: str) -> list[str]:
+    """One message per ``requested`` value that matches nothing ``known``, with "did you mean".
+
+    ``due --owner linda.prak`` used to print "Nothing due": true, and useless, for a
+    misspelt id. A filter value no plan knows is a usage error, said so.
+    """
+    choices = sorted(set(known))
+    problems: list[str] = []
+    for value in requested:
+        if value in choices:
+            continue
+        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+        hint = f": did you mean '{close[0]}'?" if close else ""
+        problems.append(f"{option} {value}: no plan has {what} '{value}'{hint}")
+    return problems
+
+
 # ----------------------------------------------------------------------------- iCalendar
 
 
@@ -453,7 +471,9 @@ def to_ics(items: Sequence[DueItem], today: date, version: str) -> str:
         if item.date < date.max:
             event.add("dtend", item.date + timedelta(days=1))
         event.add("summary", f"[{item.account}] {item.title}")
-        lines = [f"{item.kind.value} {item.id}: {_STATUS_WORDS[item.status]}"]
+        # "review: OVERDUE", not "review review: OVERDUE": a review's id is its kind.
+        label = item.kind.value if item.id == item.kind.value else f"{item.kind.value} {item.id}"
+        lines = [f"{label}: {_STATUS_WORDS[item.status]}"]
         if item.owner:
             lines.append(f"owner: {item.owner}")
         event.add("description", "\n".join(lines))

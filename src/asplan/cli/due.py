@@ -52,8 +52,10 @@ def due(
     CI comment). Plans that cannot be read are reported on stderr and skipped; the exit code is
     then 2, after the agenda of the others has been written.
     """
+    from difflib import get_close_matches
+
     from asplan import __version__
-    from asplan.agenda import KINDS, to_ics, within
+    from asplan.agenda import KINDS, to_ics, unknown_filter_values, within
     from asplan.due import collect
     from asplan.plan_source import UsageError, default_paths
 
@@ -68,7 +70,9 @@ def due(
     kinds = _split(kind)
     for name in kinds:
         if name not in KINDS:
-            fail(f"--kind {name}: expected one of {', '.join(KINDS)}")
+            close = get_close_matches(name, KINDS, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            fail(f"--kind {name}: {hint}expected one of {', '.join(KINDS)}")
     day = today(today_option)
     config = load_config()
     try:
@@ -85,6 +89,14 @@ def due(
         error_line(f"{line} (skipped)")
     for line in run.warnings:
         warn(line)
+    people = [*run.names, *(i.owner for i in run.items if i.owner)]
+    accounts = [*run.plans, *(i.account for i in run.items)]
+    problems = [
+        *unknown_filter_values("--owner", _split(owner), people, "a person"),
+        *unknown_filter_values("--account", _split(account), accounts, "the account"),
+    ]
+    if problems:
+        fail("; ".join(problems))
     items = within(run.items, within_days, owners=_split(owner), accounts=_split(account), kinds=kinds)
     if group_by == "owner" and output_format != "md":
         from asplan import digest
