@@ -25,7 +25,7 @@ def test_breach_in_latest_closed_period_points_at_its_value() -> None:
     assert lint(MEASURED, "ASP401") == [("ASP401", 17, 36)]
     findings = check_text(MEASURED, select=["ASP401"])
     # No contract fee: the credit cannot be priced, so the message gives none.
-    assert messages(findings, "ASP401") == ["SLA-1 'Availability' breached in 2026-10: 99.82 against >= 99.9%"]
+    assert messages(findings, "ASP401") == ["SLA-1 'Availability' breached in 2026-10: 99.82% against >= 99.9%"]
 
 
 def test_only_the_latest_closed_period_counts() -> None:
@@ -85,7 +85,7 @@ def test_the_message_gives_the_credit_when_the_plan_has_a_fee() -> None:
     findings = check_text(FEE_PLAN, select=["ASP401"])
     assert [(f.line, f.column) for f in findings] == [(17, 36)]  # line 17: the 2026-10 value
     assert messages(findings, "ASP401") == [
-        "SLA-1 'Availability' breached in 2026-10: 99.82 against >= 99.9%; credit 1000.00 EUR"
+        "SLA-1 'Availability' breached in 2026-10: 99.82% against >= 99.9%; credit 1000.00 EUR"
     ]
 
 
@@ -94,12 +94,12 @@ def test_on_the_first_of_the_month_the_month_before_is_the_closed_one() -> None:
     findings = check_text(FEE_PLAN, select=["ASP401"], today=date(2026, 12, 1))
     assert [(f.line, f.column) for f in findings] == [(18, 36)]  # line 18: the 2026-11 value
     assert messages(findings, "ASP401") == [
-        "SLA-1 'Availability' breached in 2026-11: 99.5 against >= 99.9%; credit 1000.00 EUR"
+        "SLA-1 'Availability' breached in 2026-11: 99.5% against >= 99.9%; credit 1000.00 EUR"
     ]
     # On 11-30 November is still open: October is the latest closed month.
     findings = check_text(FEE_PLAN, select=["ASP401"], today=date(2026, 11, 30))
     assert messages(findings, "ASP401") == [
-        "SLA-1 'Availability' breached in 2026-10: 99.82 against >= 99.9%; credit 1000.00 EUR"
+        "SLA-1 'Availability' breached in 2026-10: 99.82% against >= 99.9%; credit 1000.00 EUR"
     ]
 
 
@@ -120,3 +120,9 @@ def test_a_fixed_amount_credit_is_given_in_its_currency() -> None:
     assert messages(findings, "ASP401") == [
         "SLA-2 'First response' breached in 2026-10: 2 events over <= 30m; credit 500.00 GBP"
     ]
+
+
+def test_a_measured_number_target_has_no_unit() -> None:
+    text = MEASURED.replace('">= 99.9%"', '"<= 2"').replace("99.82", "3")
+    findings = check_text(text, select=["ASP401"])
+    assert messages(findings, "ASP401") == ["SLA-1 'Availability' breached in 2026-10: 3 against <= 2"]

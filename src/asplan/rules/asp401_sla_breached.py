@@ -65,5 +65,6 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
             else:
                 index = max(i for i, m in enumerate(sla.measurements) if m.period == period.period)
                 where = (*sla.path, "measurements", index, "value")
-                figure = f"{number(period.value)} against {sla.target}"
+                unit = "%" if sla.target.kind == "percent" else ""  # "99.42% against >= 99.9%": one unit
+                figure = f"{number(period.value)}{unit} against {sla.target}"
             yield Hit(where, f"{sla.id} '{sla.name}' breached in {label}: {figure}{cost}")
