@@ -105,3 +105,22 @@ def test_invalid_email() -> None:
         assert lint(quoted, "ASP102") == [("ASP102", 8, 59)], bad
     good = MINIMAL.replace("side: provider}", "side: provider, email: maria.lopez+asp@example.co.uk}")
     assert lint(good, "ASP102") == []
+
+
+def test_a_number_where_an_id_goes_is_quoted_as_written() -> None:
+    text = plan(
+        """\
+        actions:
+          - {id: 007, title: Pilot}
+          - id: 1.50
+            title: Train
+          - {id: 42, title: Plain}
+        """
+    )
+    findings = check_text(text, select=["ASP102"])
+    assert [(f.line, f.column) for f in findings] == [(10, 10), (11, 9), (13, 10)]
+    first, second, third = messages(findings, "ASP102")
+    assert first.endswith("got 007 (YAML reads it as the number 7): quote it if it is meant as an id: '007'")
+    assert second.endswith("got 1.50 (YAML reads it as the number 1.5): quote it if it is meant as an id: '1.50'")
+    # written as YAML reads it: nothing to add
+    assert third.endswith("got the number 42: quote it if it is meant as an id: '42'")

@@ -11,6 +11,7 @@ reported; later rounds only exist to salvage what is valid.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache
@@ -229,8 +230,12 @@ def _validate_section(
     return False, data
 
 
-def validate_plan(data: dict[Any, Any], positions: Positions, file: str) -> ValidatedPlan:
-    """Validate the top-level mapping of a plan file (it has an ``asplan`` key)."""
+def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: str | None = None) -> ValidatedPlan:
+    """Validate the top-level mapping of a plan file (it has an ``asplan`` key).
+
+    With the file's ``text``, a number YAML read from the user's spelling is quoted as
+    written (``007``, not the ``7`` it became).
+    """
     findings: list[Finding] = []
 
     def add(code: str, path: Path, message: str, at_key: bool = False) -> None:
@@ -294,7 +299,7 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str) -> Vali
         if marker in seen:
             continue
         seen.add(marker)
-        add("ASP102", path, f"{format_path(path)}: {_message(error)}")
+        add("ASP102", path, f"{format_path(path)}: {_as_written(_message(error), error, path, positions, text)}")
 
     reported: set[Path] = set()
     for item in unknown:
@@ -320,6 +325,31 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str) -> Vali
         asplan=version if isinstance(version, int) and version_ok else SUPPORTED_VERSION, **_defaults(sections)
     )
     return ValidatedPlan(plan, findings)
+
+
+_TOKEN = re.compile(r"[^\s,\]\}#]+")
+
+
+def _as_written(message: str, error: Any, path: Path, positions: Positions, text: str | None) -> str:
+    """Quote a number as the user wrote it: ``id: 007`` is "007", not the 7 YAML made of it.
+
+    The parser keeps values, not spellings; the spelling is read back from the line the
+    value starts on. Only plain numbers are concerned (a quoted value is a string).
+    """
+    got = error.get("input")
+    if text is None or not isinstance(got, (int, float)) or isinstance(got, bool) or not positions.has(path):
+        return message
+    line, column = positions.value(path)
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return message
+    match = _TOKEN.match(lines[line - 1], max(column - 1, 0))
+    spelling = match.group() if match else ""
+    if not spelling or spelling == str(got) or spelling[0] in "'\"":
+        return message
+    return message.replace(f"the number {got}", f"{spelling} (YAML reads it as the number {got})").replace(
+        f"'{got}'", f"'{spelling}'"
+    )
 
 
 def comma_split_value(data: Any, positions: Positions, path: Path) -> tuple[list[Path], Path, str] | None:
@@ -439,4 +469,4 @@ def parse_plan(text: str, file: str) -> ParsedPlan:
     data = document.data
     if not isinstance(data, dict) or "asplan" not in data:
         raise NotAPlan(document)
-    return ParsedPlan(document, validate_plan(data, document.positions, file))
+    return ParsedPlan(document, validate_plan(data, document.positions, file, document.text))
