@@ -130,11 +130,29 @@ def test_status_json() -> None:
     assert acme["manager"] == "maria.lopez"
     assert acme["next_review"] == "2027-01-15"  # 2026-10-15 + quarterly, a working day
     assert acme["overdue"] == 1  # ACT-6, due 2026-11-13
-    assert acme["sla_breaches"] == 0 and acme["sla_period"] == "2026-10"
+    assert acme["sla_breaches"] == 0 and acme["sla_period"] == ["2026-10"]
     # KPIs: 1.1 -> 1, 1, (90.1-82)/13, (0.37-0.42)/(0.30-0.42): mean 0.7599
     assert acme["kpi_progress"] == 0.7599
     minimal = next(r for r in rows if r["account"] == "minimal")
     assert minimal["next_review"] is None and minimal["kpi_progress"] is None
+    assert minimal["sla_period"] == []  # no SLA: an empty list, never a joined string
+
+
+def test_status_json_lists_each_latest_period(tmp_path: Path) -> None:
+    plan = (EXAMPLES / "minimal.yaml").read_text(encoding="utf-8") + (
+        "slas:\n"
+        '  - {id: SLA-1, name: Uptime, target: ">= 99%", period: monthly, penalty: credit,\n'
+        '     measurements: [{period: "2026-10", value: 99.5}]}\n'
+        '  - {id: SLA-2, name: Survey, target: ">= 4", period: quarterly, penalty: credit,\n'
+        '     measurements: [{period: "2026-Q3", value: 3}]}\n'
+    )
+    (tmp_path / "minimal.yaml").write_text(plan, encoding="utf-8")
+    result = runner.invoke(app, ["status", str(tmp_path), "--format", "json", "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.output)
+    assert (row["sla_breaches"], row["sla_period"]) == (1, ["2026-10", "2026-Q3"])
+    text = runner.invoke(app, ["status", str(tmp_path), "--today", "2026-11-23"]).output
+    assert "1 (2026-10, 2026-Q3)" in text
 
 
 def test_status_text_has_no_colour_when_piped() -> None:

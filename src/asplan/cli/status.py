@@ -114,7 +114,7 @@ def _table(rows: list[PortfolioRow], lang: str, color: bool) -> str:
         overdue = f"[red]{r.overdue}[/red]" if r.overdue else "0"
         breaches = f"[red]{r.sla_breaches}[/red]" if r.sla_breaches else "0"
         if r.sla_period:
-            breaches += f" ({r.sla_period})"
+            breaches += f" ({', '.join(r.sla_period)})"
         account, name = escape(one_line(r.account)), escape(one_line(r.name))
         table.add_row(
             f"{account}\n[dim]{name}[/dim]" if color else f"{account} ({name})",

@@ -31,7 +31,7 @@ class PortfolioRow:
     overdue: int
     due_soon: int
     sla_breaches: int
-    sla_period: str
+    sla_period: tuple[str, ...]  # the latest closed period of each SLA, distinct and sorted
     sla_labels: tuple[PeriodLabel, ...]
     kpi_progress: float | None
     link: str
@@ -54,7 +54,7 @@ class PortfolioRow:
             "overdue": self.overdue,
             "due_soon": self.due_soon,
             "sla_breaches": self.sla_breaches,
-            "sla_period": self.sla_period or None,
+            "sla_period": list(self.sla_period),
             "kpi_progress": round(self.kpi_progress, 4) if self.kpi_progress is not None else None,
             "stage": self.stage,
             "satisfaction": [
@@ -92,7 +92,7 @@ def portfolio_row(view: PlanView, link: str = "") -> PortfolioRow:
         overdue=h.overdue,
         due_soon=h.due_soon,
         sla_breaches=h.sla_breaches,
-        sla_period=h.sla_period,
+        sla_period=h.sla_periods,
         sla_labels=h.sla_labels,
         kpi_progress=h.kpi_progress,
         link=link,

@@ -220,6 +220,8 @@ class Headline:
     contract: Badge | None = None
     """The renewal window (open or opening soon) or the contract's end: its own indicator,
     never counted among the overdue items."""
+    sla_periods: tuple[str, ...] = ()
+    """The latest closed periods one by one (``sla_period`` joins them for display)."""
 
 
 @dataclass
@@ -469,6 +471,7 @@ def _headline(plan: Plan, today: date, b: _Builder, items: list[DueItem], rows: 
         due_soon=sum(1 for i in items if i.status == "due_soon" and i.kind not in CONTRACT_KINDS),
         sla_breaches=breaches,
         sla_period=", ".join(periods),
+        sla_periods=tuple(periods),
         sla_period_text=t.periods(sorted({r.label for r in last_closed})),
         sla_labels=tuple(sorted({r.label for r in last_closed})),
         kpi_progress=progress,
