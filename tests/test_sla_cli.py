@@ -106,3 +106,23 @@ def test_text_caps_the_event_table_and_points_to_json(monkeypatch: pytest.Monkey
     )
     assert flagged > 2
     assert f"... and {flagged - 2:,} more breached or running events" in out
+
+
+def test_text_for_several_plans_names_the_account_in_both_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # event files are confined to the plans repository
+    shutil.copytree(EXAMPLES / "data", tmp_path / "data")
+    acme = (EXAMPLES / "acme-logistica.yaml").read_text(encoding="utf-8")
+    (tmp_path / "acme-logistica.yaml").write_text(acme, encoding="utf-8")
+    (tmp_path / "acme-bis.yaml").write_text(acme.replace("id: acme-logistica", "id: acme-bis"), encoding="utf-8")
+    code, out, _ = sla(str(tmp_path), "--period", "2026-07")
+    assert code == 0
+    summary, events = out.split("Breached and running events")
+    assert summary.splitlines()[2].split()[:3] == ["account", "sla", "name"]
+    assert events.splitlines()[2].split()[:5] == ["account", "sla", "period", "event", "status"]
+    rows = [line.split()[:4] for line in events.splitlines() if "ACME-4175" in line]
+    assert rows == [["acme-bis", "SLA-4", "2026-07", "ACME-4175"], ["acme-logistica", "SLA-4", "2026-07", "ACME-4175"]]
+    # one plan: no account column, the SLA id is enough
+    _, single, _ = sla(str(tmp_path / "acme-logistica.yaml"), "--period", "2026-07")
+    assert single.split("Breached and running events")[1].splitlines()[2].split()[:2] == ["sla", "period"]

@@ -249,7 +249,7 @@ def _text(day: date, selected: list[SlaRow]) -> str:
     ]
     if flagged:
         events = Table(box=box.SIMPLE_HEAD, title="Breached and running events", title_justify="left", pad_edge=False)
-        for name in ("sla", "period", "event", "status"):
+        for name in ("account", "sla", "period", "event", "status")[0 if several else 1 :]:
             events.add_column(name)
         for name in ("elapsed", "% of target", "remaining"):
             events.add_column(name, justify="right")
@@ -258,6 +258,7 @@ def _text(day: date, selected: list[SlaRow]) -> str:
             percent = number(event.percent)
             deadline = event.deadline.astimezone(row.tz).strftime("%Y-%m-%d %H:%M") if event.deadline else "—"
             events.add_row(
+                *([Text(one_line(row.account))] if several else []),  # SLA-1 of which plan
                 Text(one_line(row.result.sla.id)),
                 row.period.period.label,
                 Text(one_line(event.id)),
