@@ -85,7 +85,10 @@ def test_init_writes_a_workflow_that_uses_the_action(tmp_path: Path) -> None:
     text = (tmp_path / ".github/workflows/asplan.yml").read_text(encoding="utf-8")
     assert text == workflow_text()
     steps = yaml(text)["jobs"]["check"]["steps"]  # type: ignore[index]
-    assert steps == [{"uses": "actions/checkout@v5"}, {"uses": f"asplan/asplan@v{__version__}"}]
+    assert steps == [
+        {"uses": "actions/checkout@v5"},
+        {"uses": f"asplan/asplan@v{__version__}", "with": {"args": "--fail-on-empty"}},
+    ]
     assert "pip install" not in text  # nothing from a package index asplan is not on
     assert not (tmp_path / ".gitlab-ci.yml").exists()
 
@@ -114,7 +117,7 @@ def test_source_and_ref_options_choose_the_action(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     steps = yaml((tmp_path / ".github/workflows/asplan.yml").read_text(encoding="utf-8"))["jobs"]["check"]["steps"]  # type: ignore[index]
-    assert steps[1] == {"uses": "acme-it/asplan@v0.2.0"}
+    assert steps[1]["uses"] == "acme-it/asplan@v0.2.0"  # type: ignore[index]
 
 
 def test_a_workflow_needs_a_github_source(tmp_path: Path) -> None:
@@ -144,7 +147,7 @@ def test_init_ci_gitlab_writes_a_code_quality_job(tmp_path: Path) -> None:
         "python -m pip install --quiet --disable-pip-version-check "
         f'"asplan @ git+https://gitlab.example.com/it/asplan@v{__version__}"',
         "asplan check --format gitlab --output gl-code-quality-report.json --fail-on never",
-        "asplan check",
+        "asplan check --fail-on-empty",
     ]
     assert job["artifacts"] == {"when": "always", "reports": {"codequality": "gl-code-quality-report.json"}}  # type: ignore[index]
 

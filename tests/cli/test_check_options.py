@@ -220,6 +220,19 @@ def test_a_folder_without_plans_passes_with_a_warning(tmp_path: Path, monkeypatc
     assert result.stderr == "asplan: warning: no plan found in empty\n"
 
 
+def test_fail_on_empty_makes_a_folder_without_plans_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "empty" / "compose.yaml", "services: {}\n")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "empty", "--fail-on-empty", "--today", TODAY, "--format", "json", "-o", "report.json")
+    assert result.exit_code == 2
+    assert result.stderr == "asplan: error: no plan found in empty (--fail-on-empty)\n"
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["files"] == []  # still written
+    # with a plan found, the flag changes nothing
+    _write(tmp_path / "empty" / "minimal.yaml", (Path(__file__).parents[2] / "examples/minimal.yaml").read_text())
+    result = invoke("check", "empty", "--fail-on-empty", "--today", TODAY)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
 def test_a_file_named_twice_is_checked_once(project: Path) -> None:
     result = invoke("check", "acme.yaml", "./acme.yaml", ".", "--today", TODAY, "--format", "json")
     report = json.loads(result.stdout)

@@ -53,8 +53,18 @@ def check(
             " default: on when writing to a terminal).",
         ),
     ] = None,
+    fail_on_empty: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-empty", help="Exit 2 when no plan is found (a CI job pointed at the wrong folder fails)."
+        ),
+    ] = False,
 ) -> None:
-    """Validate and lint plans; exit 1 on findings at or above --fail-on."""
+    """Validate and lint plans; exit 1 on findings at or above --fail-on.
+
+    Finding no plan at all passes with a warning, like ruff on an empty folder;
+    --fail-on-empty makes it exit 2, which is what CI wants (init --ci uses it).
+    """
     from asplan.checker import exit_code
     from asplan.config import ConfigError, check_codes
     from asplan.plan_source import UsageError, default_paths, discover
@@ -99,13 +109,16 @@ def check(
 
         cache = open_cache(config.root if config.source else Path.cwd(), config, day)
     report = _run_with_progress(targets, config, day, workers, show_source, cache)
-    if not report.files and not report.findings:
+    empty = not report.files and not report.findings
+    if empty and not fail_on_empty:
         # ruff-style: an empty run passes, but a CI pointed at the wrong folder should be told.
         warn(f"no plan found in {', '.join(paths or default_paths(config))}")
     reporter = get_reporter(output_format)
     options = ReportOptions(color=output is None and use_color(), statistics=statistics, show_source=show_source)
     text = reporter.render(report, options)
-    write_output(text, output, force)
+    write_output(text, output, force)  # the (empty) report is still written: a CI may upload it
+    if empty and fail_on_empty:
+        fail(f"no plan found in {', '.join(paths or default_paths(config))} (--fail-on-empty)")
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
