@@ -44,6 +44,45 @@ def test_check_help() -> None:
         assert option in result.stdout
 
 
+def _description(help_text: str) -> list[list[str]]:
+    """The paragraphs of a help page's description (between the usage line and the first box)."""
+    body = help_text.split("Usage:", 1)[1].split("\u256d", 1)[0]  # up to the first box corner
+    lines = [line.strip() for line in body.splitlines()[1:]]
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+@pytest.mark.parametrize("command", ["review", "due", "check", "sla", "render", "init", "new", "status"])
+def test_help_paragraphs_wrap_at_the_terminal_width(command: str) -> None:
+    # Docstrings are wrapped at 88 columns in the source; on a 70-column terminal those
+    # breaks used to survive and leave stubs ("fulfils (held" alone on a line).
+    result = invoke(command, "--help", env={"COLUMNS": "70", "TERMINAL_WIDTH": "70"})
+    assert result.exit_code == 0
+    paragraphs = _description(result.stdout)
+    assert paragraphs, result.stdout
+    for paragraph in paragraphs:
+        for line in paragraph[:-1]:  # every line but a paragraph's last is filled
+            assert len(line) > 45, f"stub line in the help of {command}: {line!r} in {paragraph}"
+    if command == "review":
+        assert " ".join(paragraphs[1]).startswith(
+            "Attendees must be people of the plan. A reviews.next that the review fulfils (held on or after it,"
+        )
+
+
+def test_reflow_keeps_lists_and_indented_blocks() -> None:
+    # shaped like a docstring: the lines after the first carry the function's indentation
+    text = "First line\n    of it.\n\n    A paragraph\n    wrapped.\n\n    - one\n    - two\n\n        asplan check\n"
+    text += "        asplan due\n    "
+    assert app_module.reflow_help(text) == (
+        "First line of it.\n\nA paragraph wrapped.\n\n- one\n- two\n\n    asplan check\n    asplan due"
+    )
+
+
 # --- internal errors ------------------------------------------------------------------------
 
 

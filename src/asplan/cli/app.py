@@ -37,6 +37,13 @@ class _AsplanGroup(TyperGroup):
     and ``CliRunner`` all behave the same; ``--debug`` lets the traceback through.
     """
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """The command, with its help text reflowed (see :func:`reflow_help`)."""
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and command.help:
+            command.help = reflow_help(command.help)
+        return command
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -47,6 +54,27 @@ class _AsplanGroup(TyperGroup):
                 raise
             typer.echo(f"asplan: internal error: {_one_line(exc)}{_DEBUG_HINT}", err=True)
             raise typer.Exit(2) from None
+
+
+def reflow_help(text: str) -> str:
+    """A docstring's paragraphs as single lines, for the terminal to wrap at its width.
+
+    Docstrings are wrapped at 88 columns in the source; the help renderer keeps those
+    line breaks inside a paragraph, so on a narrower terminal every source line wraps
+    again and leaves a stub ("fulfils (held" alone on a line). Paragraphs that are
+    lists or indented blocks keep their lines.
+    """
+    import inspect
+
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    out = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        if any(line.startswith((" ", "- ", "* ", "\b")) for line in lines):
+            out.append(paragraph)
+        else:
+            out.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(out)
 
 
 def _one_line(exc: BaseException) -> str:
