@@ -207,7 +207,11 @@ def test_workflow_runs_check_with_github_annotations() -> None:
     workflow = YAML(typ="safe").load(workflow_text())
     steps = workflow["jobs"]["check"]["steps"]
     # asplan's composite Action (action.yml) runs `asplan check --format github`.
-    assert steps == [{"uses": "actions/checkout@v5"}, {"uses": f"asplan/asplan@v{__version__}"}]
+    # --fail-on-empty: a workflow pointed at a folder with no plan fails instead of passing.
+    assert steps == [
+        {"uses": "actions/checkout@v5"},
+        {"uses": f"asplan/asplan@v{__version__}", "with": {"args": "--fail-on-empty"}},
+    ]
     assert set(workflow["on"]) == {"push", "pull_request"}
 
 
