@@ -96,7 +96,10 @@ def person_id(full_name: str) -> str:
     words = [w.strip("-") for w in re.split(r"[^a-z0-9-]+", folded)]
     words = [w for w in words if w]
     if not words:
-        raise ScaffoldError(f"cannot derive a person id from the name {full_name!r}: it needs Latin letters or digits")
+        raise ScaffoldError(
+            f"cannot derive a person id from the name {full_name!r}: it needs Latin letters or digits;"
+            " give one with --manager-id (letters, digits, '.', '_' or '-', like wang.li)"
+        )
     candidate = words[0] if len(words) == 1 else f"{words[0]}.{words[-1]}"
     return parse_id(candidate)
 
@@ -119,7 +122,16 @@ def yaml_string(text: str) -> str:
     """
     if _PLAIN_SAFE.fullmatch(text) and not text.endswith(" ") and not _NOT_A_STRING.fullmatch(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
+
+
+# JSON leaves these as they are, but YAML refuses them in a file (DEL, the C1 controls,
+# U+FFFE/U+FFFF) or reads them as line breaks (NEL, LS, PS): escaped, they read back exactly.
+_NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def check_account_id(account_id: str) -> None:
@@ -140,10 +152,24 @@ class NewPlan:
     manager_name: str
     language: Literal["es", "en"]
     schema_path: str = f"../{SCHEMA_FILE}"
+    manager_id: str | None = None  # derived from manager_name when not given
+
+    @property
+    def manager_person_id(self) -> str:
+        """The manager's person id: as given, else ``first.last`` from the name (:func:`person_id`)."""
+        if self.manager_id is not None:
+            try:
+                return parse_id(self.manager_id)
+            except ValueError as exc:
+                raise ScaffoldError(f"--manager-id {self.manager_id!r}: {exc}") from None
+        return person_id(self.manager_name)
 
     def validate(self) -> None:
         """Refuse what the plan format would refuse, with the option to fix named."""
         check_account_id(self.account_id)
+        for option, value in (("--name", self.name), ("--manager", self.manager_name)):
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                raise ScaffoldError(f"{option}: not valid text (bytes that are not UTF-8?)")
         if not self.name.strip():
             raise ScaffoldError("--name: the client's name cannot be empty")
         if self.tier not in TIERS:
@@ -152,7 +178,7 @@ class NewPlan:
             raise ScaffoldError(f"--lang {self.language}: expected one of {', '.join(LANGUAGES)}")
         if not self.manager_name.strip():
             raise ScaffoldError("--manager: the account manager's full name cannot be empty")
-        person_id(self.manager_name)
+        self.manager_person_id  # noqa: B018  # refuses a name with no id, or a bad --manager-id
 
 
 def plan_text(plan: NewPlan) -> str:
@@ -163,9 +189,12 @@ def plan_text(plan: NewPlan) -> str:
         schema_path=plan.schema_path,
         version=SUPPORTED_VERSION,
         account_id=plan.account_id,
+        # Ids go into YAML values quoted when YAML would read them as something else
+        # (4711, 007, true, null, 1e5, 0x1F); the plain id stays for comments and paths.
+        account_id_value=yaml_string(plan.account_id),
         name=yaml_string(plan.name.strip()),
         tier=plan.tier,
-        manager_id=person_id(plan.manager_name),
+        manager_id=yaml_string(plan.manager_person_id),
         manager_name=yaml_string(plan.manager_name.strip()),
         language=plan.language,
         review_every=REVIEW_CADENCE[plan.tier],

@@ -33,10 +33,23 @@ def new(
         typer.Option("--dir", help="Folder for the plan (default: plans_dir from asplan.toml, else plans/)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing plan.")] = False,
+    manager_id: Annotated[
+        str | None,
+        typer.Option("--manager-id", metavar="ID", help="The manager's person id (default: first.last from the name)."),
+    ] = None,
 ) -> None:
     """Create a commented plan for a new account; asks for what is missing when run in a terminal."""
     from asplan.fileio import atomic_write_text
-    from asplan.scaffold import LANGUAGES, SCHEMA_FILE, TIERS, NewPlan, ScaffoldError, check_account_id, plan_text
+    from asplan.scaffold import (
+        LANGUAGES,
+        SCHEMA_FILE,
+        TIERS,
+        NewPlan,
+        ScaffoldError,
+        check_account_id,
+        person_id,
+        plan_text,
+    )
 
     try:
         check_account_id(account_id)
@@ -57,6 +70,11 @@ def new(
 
     if stdin_is_terminal():
         name, tier, manager, lang = _ask(name, tier, manager, lang, TIERS, LANGUAGES)
+        if manager_id is None:
+            try:
+                person_id(manager)
+            except ScaffoldError:
+                manager_id = _ask_id(manager)
     else:
         missing = [opt for opt, value in (("--name", name), ("--tier", tier), ("--manager", manager)) if not value]
         if missing:
@@ -69,6 +87,7 @@ def new(
         manager_name=manager or "",
         language=cast(Literal["es", "en"], lang or "en"),
         schema_path=_relative(schema, directory),
+        manager_id=manager_id,
     )
     try:
         text = plan_text(plan)
@@ -110,6 +129,25 @@ def _ask(
     if lang is None:
         lang = Prompt.ask("Language of the plan", choices=list(languages), default="en", console=console)
     return name, tier, manager, lang
+
+
+def _ask_id(manager: str) -> str:
+    """A person id for a manager whose name has no Latin letters to make one from (李 小龍)."""
+    from rich.console import Console
+    from rich.prompt import Prompt
+
+    from asplan.cli.common import use_color
+    from asplan.model.scalars import parse_id
+
+    console = Console(no_color=not use_color(), highlight=False)
+    while True:
+        answer = Prompt.ask(
+            f"Person id for {manager} (letters, digits, '.', '_' or '-', like wang.li)", console=console
+        ).strip()
+        try:
+            return parse_id(answer)
+        except ValueError as exc:
+            console.print(str(exc))
 
 
 def _relative(target: Path, start: Path) -> str:
