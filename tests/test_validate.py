@@ -37,7 +37,8 @@ actions:
         ("ASP201", 13, 35),
     ]
     assert messages(findings, "ASP102") == [
-        "actions[0].due: expected a date YYYY-MM-DD, got '2026-02-30': day is out of range for month"
+        "actions[0].due: expected a date YYYY-MM-DD, got '2026-02-30': day is out of range for month:"
+        " e.g. due: 2026-10-15"
     ]
 
 
@@ -236,7 +237,9 @@ def test_reviews_without_every_is_reported_and_crashes_nothing() -> None:
         ("ASP103", 10, 3),
         ("ASP201", 14, 37),
     ]
-    assert messages(findings, "ASP101") == ["required field 'every' is missing in reviews"]
+    assert messages(findings, "ASP101") == [
+        "required field 'every' (review cadence) is missing in reviews: add it, e.g. every: weekly"
+    ]
 
 
 def test_broken_optional_field_of_a_singleton_falls_back_to_its_default() -> None:

@@ -18,7 +18,10 @@ def test_missing_account_field_points_at_the_account_key() -> None:
     text = MINIMAL.replace("  tier: high\n", "")
     findings = check_text(text, select=["ASP101"])
     assert [(f.code, f.line, f.column, f.path) for f in findings] == [("ASP101", 2, 1, "account")]
-    assert messages(findings, "ASP101") == ["required field 'tier' is missing in account"]
+    assert messages(findings, "ASP101") == [
+        "required field 'tier' (account tier: strategic, high, medium or low) is missing in account:"
+        " add it, e.g. tier: strategic"
+    ]
 
 
 def test_missing_field_of_a_list_item_in_block_style() -> None:

@@ -37,7 +37,7 @@ def test_enum_message_lists_the_choices() -> None:
     findings = check_text(MINIMAL.replace("tier: high", "tier: gold"), select=["ASP102"])
     assert [(f.code, f.line, f.column) for f in findings] == [("ASP102", 5, 9)]
     assert messages(findings, "ASP102") == [
-        "account.tier: Input should be 'strategic', 'high', 'medium' or 'low', got 'gold'"
+        "account.tier: expected one of strategic, high, medium or low, got 'gold': e.g. tier: strategic"
     ]
 
 

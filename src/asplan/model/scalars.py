@@ -84,6 +84,9 @@ def _describe(value: object) -> str:
     return f"a value of type {type(value).__name__}"
 
 
+describe_value = _describe  # public: schema messages (asplan.model.messages) name inputs the same way
+
+
 def _fail(expected: str, value: object, why: str | None = None) -> NoReturn:
     """Raise the one message shape every scalar uses: expected form first, then input."""
     message = f"expected {expected}, got {_describe(value)}"

@@ -31,6 +31,7 @@ from asplan.model.base import (
     is_map_annotation,
     strip_path_marker,
 )
+from asplan.model.messages import missing_message, value_message
 from asplan.model.plan import SUPPORTED_VERSION, Plan
 
 _MAX_ROUNDS = 12
@@ -113,40 +114,6 @@ def _is_tag(part: str) -> bool:
         or part in {"str", "int", "float", "bool", "list", "dict", "decimal", "date", "none"}
         or part[:1].isupper()
     )
-
-
-def _message(error: Any) -> str:
-    msg = str(error.get("msg", "invalid value"))
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if msg.startswith(prefix):
-            msg = msg[len(prefix) :]
-    got = error.get("input")
-    if error.get("type") in {
-        "enum",
-        "literal_error",
-        "string_pattern_mismatch",
-        "int_parsing",
-        "float_parsing",
-        "decimal_parsing",
-        "bool_parsing",
-        "string_type",
-        "int_type",
-        "float_type",
-        "list_type",
-        "dict_type",
-        "model_type",
-        "greater_than_equal",
-        "less_than_equal",
-        "string_too_short",
-        "model_attributes_type",
-        "bool_type",
-        "decimal_type",
-    } and (isinstance(got, (str, int, float, bool)) or got is None):
-        shown = repr(got)
-        if len(shown) > 60:
-            shown = shown[:57] + "..."
-        msg = f"{msg}, got {shown}"
-    return msg
 
 
 def _remove(data: Any, path: Path) -> bool:
@@ -288,18 +255,18 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
         kind = error.get("type")
         if kind == "missing":
             missing = error["loc"][-1] if error.get("loc") else "?"
-            where = format_path(path) or "the plan"
             marker = (path, f"missing:{missing}")
             if marker in seen:
                 continue
             seen.add(marker)
-            add("ASP101", path, f"required field '{missing}' is missing in {where}", at_key=True)
+            add("ASP101", path, missing_message(path, missing), at_key=True)
             continue
         marker = (path, "value")
         if marker in seen:
             continue
         seen.add(marker)
-        add("ASP102", path, f"{format_path(path)}: {_as_written(_message(error), error, path, positions, text)}")
+        message = value_message(error, path) if kind != "none" else str(error.get("msg"))
+        add("ASP102", path, f"{format_path(path)}: {_as_written(message, error, path, positions, text)}")
 
     reported: set[Path] = set()
     for item in unknown:
