@@ -188,7 +188,9 @@ def example_of(owner: type[BaseModel] | None, key: str | int | None, info: Field
         default = info.default
         return default.value if isinstance(default, Enum) else default
     if isinstance(base, type) and issubclass(base, BaseModel):
-        return model_skeleton(base)
+        return model_skeleton(base) or None
+    if get_origin(base) is dict and owner is not None and (owner.__name__, key) == ("Plan", "calendars"):
+        return {"office": example_of(None, None, None, get_args(base)[1])}
     if get_origin(base) is list:
         item = get_args(base)[0]
         value = example_of(None, None, None, item)
@@ -207,7 +209,8 @@ def model_skeleton(model: type[BaseModel]) -> dict[str, Any]:
         if info.is_required():
             key = info.alias or name
             value = example_of(model, key, info, info.annotation)
-            out[key] = "..." if value is None or isinstance(value, (dict, list)) else value
+            nested = isinstance(value, (dict, list)) and not info.examples  # a field's own example is short
+            out[key] = "..." if value is None or nested else value
     return out
 
 
@@ -298,6 +301,13 @@ def value_message(error: dict[str, Any], path: Path) -> str:
             return f"{message}: e.g. {path[-1]}: {yaml_value(PATTERN_WORDS[pattern][1])}"
     example = _example_text(path, owner, info, annotation)
     return f"{message}: {example}" if example else message
+
+
+def empty_section_message(key: str) -> str:
+    """A top-level section written with nothing under it (``people:`` and no entries)."""
+    owner, info, annotation = field_at((key,))
+    example = _example_text((key,), owner, info, annotation)
+    return f"section '{key}' is empty: remove it or fill it in" + (f", {example}" if example else "")
 
 
 def missing_message(path: Path, missing: str | int) -> str:

@@ -31,7 +31,7 @@ from asplan.model.base import (
     is_map_annotation,
     strip_path_marker,
 )
-from asplan.model.messages import missing_message, value_message
+from asplan.model.messages import empty_section_message, missing_message, value_message
 from asplan.model.plan import SUPPORTED_VERSION, Plan
 
 _MAX_ROUNDS = 12
@@ -236,7 +236,7 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
             unknown.append(UnknownKey((key,), str(key), _suggest(str(key), known)))
             continue
         if raw is None:
-            errors.append(((key,), {"type": "none", "msg": f"section '{key}' is empty: remove it or fill it in"}))
+            errors.append(((key,), {"type": "none", "msg": empty_section_message(str(key))}))
             continue
         ok, value = _validate_section(key, raw, adapter, context, errors)
         name = _field_name(key)
