@@ -259,10 +259,23 @@ def _reserved_start(source: _Text, problem: str, context: str, at: Any, ctx: Any
     char = source.char(*at)
     if not char or char.isspace():
         return None
-    value = line[at[1] :].split(" #")[0].rstrip()
-    before = line[: at[1]].rstrip()
-    fix = f"{before} {_quoted(value)}".strip() if before.endswith((":", "-")) else _quoted(value)
-    return at, f"{char!r} cannot start an unquoted value in YAML: quote it: {fix} ({QUOTE_RULE})"
+    return at, f"{char!r} cannot start an unquoted value in YAML: quote it: {_quote_fix(line, at[1])} ({QUOTE_RULE})"
+
+
+def _quote_fix(line: str, column: int) -> str:
+    """``key: "value"`` for the unquoted value starting at ``column``.
+
+    Inside ``{...}`` or ``[...]`` the value ends at the next ``,``, ``}`` or ``]``, and
+    only its own key is shown (not the whole line before it).
+    """
+    value = line[column:].split(" #")[0].rstrip()
+    before = line[:column].rstrip()
+    if any(c in before for c in "[{"):
+        for end in (",", "}", "]"):
+            value = value.split(end)[0].rstrip()
+        key = re.search(r"([^\s{\[,]+:)$", before)
+        return f"{key.group(1)} {_quoted(value)}" if key else _quoted(value)
+    return f"{before} {_quoted(value)}".strip() if before.endswith((":", "-")) else _quoted(value)
 
 
 def _alias(source: _Text, problem: str, context: str, at: Any, ctx: Any, last: LastScalar | None) -> Found:
