@@ -983,6 +983,11 @@ def suggest_time_zone(name: str) -> str | None:
     exact = by_key.get(_zone_key(name))
     if exact is not None:
         return exact
+    # A city alone (`Madrid`, `new york`): the zone whose last part it is, when only one is.
+    if "/" not in name:
+        cities = [z for z in known if _zone_key(z.rsplit("/", 1)[-1]) == _zone_key(name)]
+        if len(cities) == 1:
+            return cities[0]
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     return close[0] if close else None
 
