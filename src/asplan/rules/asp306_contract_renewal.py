@@ -41,10 +41,14 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     end = items.get(Kind.contract_end)
     if end is None:
         return
+    contract = ctx.plan.account.contract if ctx.plan.account is not None else None
+    if contract is not None and contract.start is not None and end.date < contract.start:
+        return  # ends before it starts: ASP308 reports the dates, one mistake is one finding
+    label = "the contract" if end.id == "contract" else f"contract {end.id}"  # no id: not "contract contract"
     if end.status is Status.overdue:
         yield Hit(
             end.path,
-            f"contract {end.id} expired on {end.date.isoformat()} ({-end.days} days ago): renew it and record"
+            f"{label} expired on {end.date.isoformat()} ({-end.days} days ago): renew it and record"
             " the new term",
             severity=Severity.ERROR,
         )
@@ -53,6 +57,6 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     if window is not None and window.days <= 0:
         yield Hit(
             window.path,
-            f"contract {end.id} is in its renewal window: it ends on {end.date.isoformat()} (in {end.days} days);"
+            f"{label} is in its renewal window: it ends on {end.date.isoformat()} (in {end.days} days);"
             f" the notice period opened on {window.date.isoformat()}",
         )
