@@ -232,12 +232,10 @@ def test_reviews_without_every_is_reported_and_crashes_nothing() -> None:
         """
     )
     findings = check_text(text)
-    assert triples(findings, "ASP101", "ASP103", "ASP201") == [
-        ("ASP101", 9, 1),
-        ("ASP103", 10, 3),
-        ("ASP201", 14, 37),
-    ]
-    assert messages(findings, "ASP101") == [
+    # `evry` is one mistake: the unknown field says what was meant, the missing `every` is not repeated
+    assert triples(findings, "ASP101", "ASP103", "ASP201") == [("ASP103", 10, 3), ("ASP201", 14, 37)]
+    assert messages(findings, "ASP103") == ["unknown field 'evry': did you mean 'every'?"]
+    assert messages(check_text(plan("reviews:\n  next: 2026-12-10\n")), "ASP101") == [
         "required field 'every' (review cadence) is missing in reviews: add it, e.g. every: weekly"
     ]
 

@@ -251,10 +251,15 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
         add("ASP101", (), "required section 'account' is missing: add account with id, name, tier and manager")
 
     seen: set[tuple[Path, str]] = set()
+    # `titel: Pilot` is one mistake: the unknown field says "did you mean 'title'?", and
+    # the missing 'title' it causes is not reported a second time.
+    misspelt = {(item.path[:-1], item.suggestion) for item in unknown if item.suggestion}
     for path, error in errors:
         kind = error.get("type")
         if kind == "missing":
             missing = error["loc"][-1] if error.get("loc") else "?"
+            if (path, missing) in misspelt:
+                continue
             marker = (path, f"missing:{missing}")
             if marker in seen:
                 continue
