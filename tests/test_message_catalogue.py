@@ -333,6 +333,20 @@ CATALOGUE: list[Mistake] = [
         "ASP202", 11, 13, "calendar 'office' is not defined",
     ),
     Mistake(
+        "a semicolon-separated export (Spanish Excel) read with the comma written in the plan",
+        plan(
+            """\
+            slas:
+              - {id: SLA-1, name: Resolution, start: created, stop: resolved, target: "<= 1h", penalty: credit}
+            events:
+              - {file: tickets.csv, delimiter: ","}
+            """
+        ),
+        "ASP206", 12, 12, "none of the columns 'id', 'created', 'resolved'; its header is separated by semicolons,"
+        " not commas: write delimiter: ';'",
+        extra_files={"tickets.csv": "id;created;resolved\nT-1;2026-10-05T09:00;2026-10-05T09:30\n"},
+    ),
+    Mistake(
         "two actions with one id",
         plan("actions:\n  - {id: A1, title: Pilot}\n  - {id: A1, title: Train}\n"),
         "ASP203", 11, 10, "A1",

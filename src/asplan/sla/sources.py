@@ -24,7 +24,15 @@ from asplan.findings import value_in_message
 from asplan.loading import Path
 from asplan.model.events import EventSource, Preset
 from asplan.printable import one_line
-from asplan.sla.events import EventFileError, EventTable, header_name, header_names, load_event_file
+from asplan.sla.events import (
+    DELIMITER_NAMES,
+    EventFileError,
+    EventTable,
+    header_name,
+    header_names,
+    load_event_file,
+    sniff_delimiter,
+)
 from asplan.sla.presets import PRESETS
 from asplan.sla.statuslog import StatusLog, normalise, read_status_log
 
@@ -232,6 +240,7 @@ class SourceTable:
     def missing(self, needed: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
         """``(field, what is wrong)`` for each field some SLA needs, or the plan maps, that the header lacks."""
         out: list[tuple[str, str]] = []
+        hint = self._delimiter_hint()
         wanted = dict.fromkeys(needed)
         wanted.update(dict.fromkeys(sorted(self.source.explicit)))
         for name in wanted:
@@ -246,7 +255,26 @@ class SourceTable:
                 out.append((name, f"column '{header_name(header)}' more than once ({field_note}{why})"))
             elif name not in self.index:
                 out.append((name, f"no column '{header_name(header)}' ({field_note}{why})"))
+        if hint and out:  # one mistake (the separator), one finding, not one per column
+            names = ", ".join(f"'{header_name(self.header_of(name))}'" for name, _ in out)
+            return [(out[0][0], f"none of the columns {names}{hint}")]
         return out
+
+    def _delimiter_hint(self) -> str:
+        """A header split by the wrong separator (``delimiter: ","`` on a Spanish Excel export) says so.
+
+        When the delimiter is written in the plan it wins over sniffing; if the header
+        then reads as another separator's, that is the likely mistake, not the columns.
+        """
+        used = self.table.delimiter
+        seen = sniff_delimiter(used.join(self.table.header))
+        if seen == used:
+            return ""
+        shown = "tab" if seen == "\t" else f"'{seen}'"
+        return (
+            f"; its header is separated by {DELIMITER_NAMES[seen]}s, not {DELIMITER_NAMES[used]}s:"
+            f" write delimiter: {shown}, or leave delimiter out to have it detected"
+        )
 
     def require(self, needed: Mapping[str, Iterable[str]]) -> None:
         """Stop on the first field some SLA needs (or the plan maps) that cannot be read."""
