@@ -1,7 +1,7 @@
 """The rule registry: every rule, by code, listed explicitly (no magic discovery).
 
 Adding a rule is adding its module and one line here; its docstring is its
-documentation (``asplan rules CODE``, and the README's rule reference generated from
+documentation (``asplan rules CODE``, and ``docs/rules.md`` generated from
 this registry).
 """
 
