@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from asplan.config import Config, ConfigError, check_codes, find_config, load_config
 from asplan.findings import Severity
-from asplan.loading import DEFAULT_MAX_FILE_BYTES
+from asplan.parallel import CHECK_SERIAL_BELOW, RENDER_SERIAL_BELOW, workers_for
 from asplan.rules import known_codes
+from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_MAX_FILE_BYTES, DEFAULT_WARN_DAYS, Settings
 
 KNOWN = known_codes()
 
@@ -130,3 +132,43 @@ def test_check_codes_accepts_codes_prefixes_and_all() -> None:
     check_codes(["ASP201", "asp5", "ASP", "ALL"], KNOWN, "--select")
     with pytest.raises(ConfigError, match=r"^--select: 'ASP2011' matches no rule code"):
         check_codes(["ASP2011"], KNOWN, "--select")
+
+
+def test_file_keys_and_effective_settings_agree() -> None:
+    # The TOML schema and the effective configuration are two declarations of one set of
+    # keys: a key added to one and not the other would be silently ignored or unsettable.
+    from asplan.config import _ConfigFile
+
+    file_keys = set(_ConfigFile.model_fields)
+    effective = {f.name for f in dataclasses.fields(Config)} - {"source", "root"}
+    assert file_keys == effective
+    defaults = Config()
+    for key in ("fail_on", "warn_days", "kpi_grace_days", "max_file_bytes", "plans_dir", "paths", "select"):
+        assert _ConfigFile.model_fields[key].get_default(call_default_factory=True) == getattr(defaults, key), key
+    assert (defaults.warn_days, defaults.kpi_grace_days) == (DEFAULT_WARN_DAYS, DEFAULT_KPI_GRACE_DAYS) == (14, 7)
+    assert defaults.settings == Settings(warn_days=14, kpi_grace_days=7)
+
+
+def test_command_line_overrides_leave_the_file_configuration_alone() -> None:
+    base = Config(select=["ASP2"], ignore=["ASP509"], fail_on="error")
+    changed = base.with_overrides(select=["ASP3"], ignore=["ASP301"], fail_on="warning")
+    assert (changed.select, changed.ignore, changed.fail_on) == (["ASP3"], ["ASP509", "ASP301"], "warning")
+    assert (base.select, base.ignore, base.fail_on) == (["ASP2"], ["ASP509"], "error")
+    kept = base.with_overrides()
+    assert (kept.select, kept.ignore, kept.fail_on) == (["ASP2"], ["ASP509"], "error")
+
+
+@pytest.mark.parametrize(
+    ("n_files", "jobs", "expected"),
+    [(1, None, 1), (31, None, 1), (32, None, 4), (500, None, 4), (1, 3, 3), (500, 1, 1)],
+)
+def test_workers_for(n_files: int, jobs: int | None, expected: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert workers_for(n_files, jobs, CHECK_SERIAL_BELOW) == expected
+
+
+def test_render_goes_parallel_sooner_than_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: None)  # unknown CPU count: one process
+    assert workers_for(100, None, RENDER_SERIAL_BELOW) == 1
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert (workers_for(16, None, RENDER_SERIAL_BELOW), workers_for(16, None, CHECK_SERIAL_BELOW)) == (2, 1)

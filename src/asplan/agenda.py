@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from asplan.model.objectives import ActionStatus, Milestone, Objective
 from asplan.model.plan import Plan
+from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_WARN_DAYS
 
 if TYPE_CHECKING:
     from asplan.loading import Path
@@ -369,8 +370,8 @@ def agenda(
     plan: Plan,
     today: date,
     *,
-    warn_days: int = 14,
-    kpi_grace_days: int = 7,
+    warn_days: int = DEFAULT_WARN_DAYS,
+    kpi_grace_days: int = DEFAULT_KPI_GRACE_DAYS,
     calendars: Mapping[str, WorkCalendar] | None = None,
 ) -> list[DueItem]:
     """Every dated item of a plan, soonest first (ties: review, contract, action, ...)."""

@@ -23,7 +23,7 @@ from asplan.plan_source import RuleCrash, Target, hit_to_finding, read_plan, run
 from asplan.reporters.base import CheckReport
 from asplan.result_cache import CachedFile, ResultCache
 from asplan.rules import RULES, plan_rules
-from asplan.rules.base import PlanContext, Settings
+from asplan.rules.base import PlanContext
 
 __all__ = ["CheckReport", "FileResult", "RuleCrash", "Target", "check_file", "check_targets", "exit_code"]
 
@@ -94,9 +94,7 @@ def _check_file(target: Target, config: Config, today: date) -> FileResult:
         data=document.data,
         positions=document.positions,
         today=today,
-        settings=Settings(
-            warn_days=config.warn_days, kpi_grace_days=config.kpi_grace_days, sla_at_risk=config.sla_at_risk
-        ),
+        settings=config.settings,
     )
     for rule in plan_rules():
         if not config.is_enabled(rule.code) or rule.check is None:

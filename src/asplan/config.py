@@ -11,7 +11,8 @@ import contextlib
 import fnmatch
 import os
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,7 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from asplan.findings import Severity
 from asplan.health import DEFAULT_WEIGHTS, check_weights
-from asplan.loading import DEFAULT_MAX_FILE_BYTES
+from asplan.settings import (
+    DEFAULT_KPI_GRACE_DAYS,
+    DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_SLA_AT_RISK,
+    DEFAULT_WARN_DAYS,
+    Settings,
+)
 
 
 class ConfigError(Exception):
@@ -34,9 +41,9 @@ class _ConfigFile(BaseModel):
     select: list[str] | None = None
     ignore: list[str] = Field(default_factory=list)
     fail_on: Literal["error", "warning", "never"] = "error"
-    warn_days: int = Field(default=14, ge=0, le=3650)
-    kpi_grace_days: int = Field(default=7, ge=0, le=3650)
-    sla_at_risk: int | float = Field(default=75, gt=0, le=100)
+    warn_days: int = Field(default=DEFAULT_WARN_DAYS, ge=0, le=3650)
+    kpi_grace_days: int = Field(default=DEFAULT_KPI_GRACE_DAYS, ge=0, le=3650)
+    sla_at_risk: int | float = Field(default=DEFAULT_SLA_AT_RISK, gt=0, le=100)
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, ge=1, le=1024**3)
@@ -54,9 +61,9 @@ class Config:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "error"
-    warn_days: int = 14
-    kpi_grace_days: int = 7
-    sla_at_risk: float = 75
+    warn_days: int = DEFAULT_WARN_DAYS
+    kpi_grace_days: int = DEFAULT_KPI_GRACE_DAYS
+    sla_at_risk: float = DEFAULT_SLA_AT_RISK
     """Percent of a timed SLA's target past which a running event is at risk (spec 7.3), unless the SLA says."""
     severity: dict[str, Severity] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -64,6 +71,22 @@ class Config:
     plans_dir: str = "plans"
     health: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     """Weights of the health score's components (``[health]``), over :data:`asplan.health.DEFAULT_WEIGHTS`."""
+
+    def with_overrides(
+        self, *, select: list[str] | None = None, ignore: Sequence[str] = (), fail_on: str | None = None
+    ) -> Config:
+        """The command line over the file: ``--select`` replaces, ``--ignore`` adds, ``--fail-on`` replaces."""
+        return replace(
+            self,
+            select=select if select is not None else self.select,
+            ignore=[*self.ignore, *ignore],
+            fail_on=fail_on if fail_on is not None else self.fail_on,
+        )
+
+    @property
+    def settings(self) -> Settings:
+        """What the rules and the agenda read of the configuration."""
+        return Settings(warn_days=self.warn_days, kpi_grace_days=self.kpi_grace_days, sla_at_risk=self.sla_at_risk)
 
     def is_enabled(self, code: str) -> bool:
         """ruff-style selection by code or prefix: ``ASP3`` is every ASP3xx."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from asplan.agenda import DueItem, agenda, sort_items
-from asplan.loading import DEFAULT_MAX_FILE_BYTES
 from asplan.plan_source import discover, iter_plans
+from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_MAX_FILE_BYTES, DEFAULT_WARN_DAYS
 
 __all__ = ["AgendaRun", "collect"]
 
@@ -35,8 +35,8 @@ def collect(
     paths: Sequence[str],
     today: date,
     *,
-    warn_days: int = 14,
-    kpi_grace_days: int = 7,
+    warn_days: int = DEFAULT_WARN_DAYS,
+    kpi_grace_days: int = DEFAULT_KPI_GRACE_DAYS,
     max_file_bytes: int | None = None,
 ) -> AgendaRun:
     """Load every plan under ``paths`` (like ``asplan check`` finds them) and date it.

@@ -36,9 +36,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from asplan.loading import DEFAULT_MAX_FILE_BYTES, LoadError, decode_utf8, parse_yaml, resolve_scalar
+from asplan.loading import LoadError, decode_utf8, parse_yaml, resolve_scalar
 from asplan.model.plan import Plan
 from asplan.plan_source import parse_text
+from asplan.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_WARN_DAYS
 
 __all__ = [
     "EditError",
@@ -100,7 +101,7 @@ def fulfils(review_date: date, scheduled: date, warn_days: int) -> bool:
     return review_date >= scheduled - timedelta(days=warn_days)
 
 
-def record_review(text: str, entry: ReviewEntry, today: date, warn_days: int = 14) -> ReviewResult:
+def record_review(text: str, entry: ReviewEntry, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> ReviewResult:
     """The plan text with ``entry`` appended to ``reviews.history``; raises :class:`ReviewError`."""
     plan = _valid_plan(text)
     reviews = plan.reviews
@@ -150,7 +151,7 @@ def record_review_file(
     path: Path,
     entry: ReviewEntry,
     today: date,
-    warn_days: int = 14,
+    warn_days: int = DEFAULT_WARN_DAYS,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> ReviewResult:
     """Record the review in the file at ``path``, atomically, keeping a leading BOM.

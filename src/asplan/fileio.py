@@ -18,6 +18,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from asplan.settings import DEFAULT_MAX_FILE_BYTES
+
 LOCK_TIMEOUT = 30.0
 """Seconds to wait for another asplan process editing the same file; a review takes milliseconds."""
 
@@ -34,7 +36,7 @@ class WouldReplacePlan(OSError):
         self.path = path
 
 
-def holds_a_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> bool:
+def holds_a_plan(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bool:
     """Whether ``path`` is an existing file whose top-level mapping has the key ``asplan``.
 
     Decided by parsing it (a JSON report that mentions "asplan" is not a plan); a file

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asplan.findings import Finding, Severity
+from asplan.settings import DEFAULT_MAX_FILE_BYTES
 
 Path = tuple[str | int, ...]
 
@@ -40,7 +41,6 @@ MAX_ALIAS_NODES = 10_000
 # 2,000 times is only 2,000 values but 200 MB in every rendered document.
 MAX_ALIAS_CHARS = 1_000_000
 MAX_NODES = 250_000  # a 200-line plan holds ~1,000 values; parsing costs a few µs a value
-DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}

@@ -7,11 +7,27 @@ promise, so both go through this one function.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# Below these many files a command runs in one process unless ``--jobs`` says otherwise:
+# starting worker processes costs more than it saves on a handful of plans. ``render``
+# does about twice ``check``'s work a plan, so it pays off sooner.
+CHECK_SERIAL_BELOW = 32
+RENDER_SERIAL_BELOW = 16
+
+
+def workers_for(n_files: int, jobs: int | None, serial_below: int) -> int:
+    """How many processes to run: ``--jobs`` when given, else the CPU count from ``serial_below`` files up."""
+    if jobs is not None:
+        return jobs
+    if n_files < serial_below:
+        return 1
+    return os.cpu_count() or 1
 
 
 def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:

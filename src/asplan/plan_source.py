@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from asplan.findings import Finding, Severity, format_path
-from asplan.loading import DEFAULT_MAX_FILE_BYTES, Document, LoadError, iter_yaml_files, looks_like_plan, read_text
+from asplan.loading import Document, LoadError, iter_yaml_files, looks_like_plan, read_text
+from asplan.settings import DEFAULT_MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

@@ -21,6 +21,7 @@ from typing import Any
 
 from asplan.gitrev import Commit, GitError, Repository
 from asplan.model.plan import Plan
+from asplan.settings import DEFAULT_MAX_FILE_BYTES
 
 __all__ = ["SignOff", "SignOffHistory", "history_since", "latest_signoff"]
 
@@ -101,11 +102,12 @@ def history_since(path: Path, signoff: SignOff, repo: Repository | None = None) 
             return None  # untracked, or a repository without commits
         name = repo.relative(path)
         index = 0
-        while index < len(commits) and _holds(repo.read(commits[index].sha, [name], 5 * 1024 * 1024)[name], signoff):
+        limit = DEFAULT_MAX_FILE_BYTES
+        while index < len(commits) and _holds(repo.read(commits[index].sha, [name], limit)[name], signoff):
             index += 1
         committed = index > 0
         after = tuple(commits[: index - 1]) if committed else ()
-        head = repo.read(commits[0].sha, [name], 5 * 1024 * 1024)[name]
+        head = repo.read(commits[0].sha, [name], limit)[name]
         uncommitted = head is None or _data(head) != _data(path.read_bytes())
     except (GitError, OSError):
         return None

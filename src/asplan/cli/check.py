@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -67,6 +66,7 @@ def check(
     """
     from asplan.checker import exit_code
     from asplan.config import ConfigError, check_codes
+    from asplan.parallel import CHECK_SERIAL_BELOW, workers_for
     from asplan.plan_source import UsageError, default_paths, discover
     from asplan.reporters import get_reporter
     from asplan.reporters.base import ReportOptions
@@ -87,18 +87,12 @@ def check(
         check_codes(ignored, known_codes(), "--ignore")
     except ConfigError as exc:
         fail(str(exc))
-    if select:
-        config.select = selected
-    config.ignore = [*config.ignore, *ignored]
-    if fail_on is not None:
-        config.fail_on = fail_on
+    config = config.with_overrides(select=selected if select else None, ignore=ignored, fail_on=fail_on)
     try:
         targets = discover(paths or default_paths(config))
     except UsageError as exc:
         fail(str(exc))
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if len(targets) < 32 and jobs is None:
-        workers = 1  # process start-up costs more than it saves on a handful of plans
+    workers = workers_for(len(targets), jobs, CHECK_SERIAL_BELOW)
 
     if show_source is None:
         show_source = output_format == "text" and output is None and _stdout_is_terminal()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -60,6 +59,7 @@ def render(
     ] = False,
 ) -> None:
     """Render plans as self-contained HTML, GitHub Markdown or A4 PDF for the client (or internal use)."""
+    from asplan.parallel import RENDER_SERIAL_BELOW, workers_for
     from asplan.plan_source import default_paths
     from asplan.render.document import (
         FORMATS,
@@ -118,9 +118,7 @@ def render(
             fail("several plans: give an output folder with -o DIR (one document per plan plus the index)")
         if as_file:
             fail(f"-o {output}: several plans need a folder, not a {SUFFIX[options.fmt]} file")
-        workers = jobs if jobs is not None else (os.cpu_count() or 1)
-        if jobs is None and len(plans) < 16:
-            workers = 1  # process start-up costs more than it saves on a handful of plans
+        workers = workers_for(len(plans), jobs, RENDER_SERIAL_BELOW)
         written = render_many(
             plans, day, options, target, jobs=workers, max_bytes=config.max_file_bytes, force=force
         )

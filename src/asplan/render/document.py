@@ -42,6 +42,7 @@ from asplan.render.pdf import PdfUnavailable, html_to_pdf, page_counter
 from asplan.render.portfolio import PortfolioRow, portfolio_row, sort_rows
 from asplan.render.sources import SourceError
 from asplan.render.view import Audience, PlanView, build_view
+from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_MAX_FILE_BYTES, DEFAULT_WARN_DAYS
 
 Format = Literal["html", "md", "pdf"]
 FORMATS: tuple[Format, ...] = ("html", "md", "pdf")
@@ -64,8 +65,8 @@ class RenderOptions:
     audience: Audience = "client"
     lang: str | None = None
     template_dir: Path | None = None
-    warn_days: int = 14
-    kpi_grace_days: int = 7
+    warn_days: int = DEFAULT_WARN_DAYS
+    kpi_grace_days: int = DEFAULT_KPI_GRACE_DAYS
     since: Baseline | None = None
     """``render --since``: the plans at that revision, for a "changes since" section."""
     health_weights: Mapping[str, float] | None = None
@@ -75,7 +76,7 @@ class RenderOptions:
     keeps a document independent of the repository's history (golden files)."""
 
 
-def load_plan(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Plan:
+def load_plan(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Plan:
     """A plan with no error (:mod:`asplan.plan_source`), or :class:`RenderError` naming its first error."""
     from asplan.plan_source import PlanRefused, Target, read_plan
 
@@ -300,7 +301,7 @@ def render_many(
     options: RenderOptions,
     folder: Path,
     jobs: int = 1,
-    max_bytes: int = 5 << 20,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     force: bool = False,
 ) -> list[Path]:
     """One document per plan plus the index, renamed into place only once all are staged.
@@ -349,7 +350,7 @@ def render_many(
     return [target for _, target in staged]
 
 
-def plan_paths(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> list[Path]:
+def plan_paths(paths: Sequence[str], max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> list[Path]:
     """The plan files among ``paths`` (folders searched recursively; named files must be plans)."""
     from asplan.plan_source import UsageError, find_plans
 
@@ -362,7 +363,7 @@ def plan_paths(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> list[P
     return found
 
 
-def collect_plans(paths: Sequence[str], max_bytes: int = 5 * 1024 * 1024) -> list[LoadedPlan]:
+def collect_plans(paths: Sequence[str], max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> list[LoadedPlan]:
     """The plans among ``paths``, loaded (each must validate)."""
     return [LoadedPlan(path, load_plan(path, max_bytes)) for path in plan_paths(paths, max_bytes)]
 

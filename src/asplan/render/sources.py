@@ -18,6 +18,7 @@ from asplan.agenda import DueItem, agenda
 from asplan.agenda import next_review as _next_review
 from asplan.model.plan import Plan
 from asplan.model.scalars import PeriodLabel
+from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_WARN_DAYS
 
 __all__ = ["DueItem", "SlaRow", "SourceError", "due_items", "next_review", "sla_rows"]
 
@@ -44,7 +45,12 @@ class SlaRow:
 
 
 def due_items(
-    plan: Plan, today: date, source: Path | None, *, warn_days: int = 14, kpi_grace_days: int = 7
+    plan: Plan,
+    today: date,
+    source: Path | None,
+    *,
+    warn_days: int = DEFAULT_WARN_DAYS,
+    kpi_grace_days: int = DEFAULT_KPI_GRACE_DAYS,
 ) -> list[DueItem]:
     """Every dated item of the plan (:func:`asplan.agenda.agenda`), soonest first."""
     from asplan.timecalc.calendars import build_calendars

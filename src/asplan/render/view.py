@@ -36,6 +36,7 @@ from asplan.render import charts
 from asplan.render.i18n import LANGUAGES, Locale, locale
 from asplan.render.numbers import Op, as_decimal
 from asplan.render.sources import DueItem, SlaRow, due_items, next_review, sla_rows
+from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_WARN_DAYS
 from asplan.signoff import SignOffHistory, latest_signoff
 
 Audience = Literal["client", "internal"]
@@ -375,8 +376,8 @@ def build_view(
     audience: Audience = "client",
     lang: str | None = None,
     source: Path | None = None,
-    warn_days: int = 14,
-    kpi_grace_days: int = 7,
+    warn_days: int = DEFAULT_WARN_DAYS,
+    kpi_grace_days: int = DEFAULT_KPI_GRACE_DAYS,
     since: tuple[Baseline, Sequence[Change]] | None = None,
     health_weights: Mapping[str, float] | None = None,
     signoff_history: SignOffHistory | None = None,

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from asplan.findings import Severity
 from asplan.loading import Path, Positions
 from asplan.model.plan import Plan
+from asplan.settings import Settings
 
 if TYPE_CHECKING:
     from asplan.sla.engine import PlanSlas
@@ -57,15 +58,6 @@ class Hit:
     message: str
     at_key: bool = False
     severity: Severity | None = None
-
-
-@dataclass
-class Settings:
-    """The configuration values rules may read."""
-
-    warn_days: int = 14
-    kpi_grace_days: int = 7
-    sla_at_risk: float = 75
 
 
 @dataclass

@@ -24,6 +24,7 @@ from asplan.model.account import Fee
 from asplan.model.scalars import PeriodKind, PeriodLabel
 from asplan.model.sla import Sla
 from asplan.periods import KIND_OF, is_closed, latest_closed, period_fee, periods_between
+from asplan.settings import DEFAULT_SLA_AT_RISK
 from asplan.sla.credits import period_credit
 from asplan.sla.eventdata import PAUSES_COLUMN, DuplicateIds, FormatMisses, NaiveTimes, WhereValues
 from asplan.sla.events import RowProblem, TimestampMismatch, parse_instant, parse_pauses
@@ -32,7 +33,7 @@ from asplan.sla.sources import SourceTable
 from asplan.timecalc.worktime import Interval, WorkClock
 
 _MICROS_PER_MINUTE: Final = Decimal(60_000_000)
-DEFAULT_AT_RISK: Final = 75
+DEFAULT_AT_RISK: Final = DEFAULT_SLA_AT_RISK
 """Percent of the target past which a running event is at risk, unless config or the SLA says (spec §7.3)."""
 _HUNDRED: Final = Decimal(100)
 
