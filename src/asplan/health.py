@@ -76,7 +76,7 @@ _NOT_LATE_WORK = frozenset({Kind.review, Kind.touchpoint, Kind.contract_renewal,
 
 
 class SlaPeriod(Protocol):
-    """One SLA period's verdict (:class:`asplan.render.sources.SlaRow` is one)."""
+    """One SLA period's verdict (:class:`asplan.render.sources.SlaPeriodFigures` is one)."""
 
     @property
     def sla(self) -> str: ...

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -250,8 +250,14 @@ def output_file(folder: Path, account_id: str, fmt: Format) -> Path:
     return target
 
 
-Rendered = tuple[str, Path, Path, Path, PortfolioRow]
-"""(account id, plan file, target document, staged temporary file, portfolio row)."""
+class Rendered(NamedTuple):
+    """One plan of a portfolio render, its document staged beside its target."""
+
+    account_id: str
+    plan_file: Path
+    target: Path
+    staged: Path
+    row: PortfolioRow
 
 
 def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered:
@@ -271,7 +277,7 @@ def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered:
         staged = stage_bytes(target, data)
     except OSError as exc:
         raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
-    return plan.account.id, path, target, staged, portfolio_row(view, link=target.name)
+    return Rendered(plan.account.id, path, target, staged, portfolio_row(view, link=target.name))
 
 
 def _render_or_error(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered | Exception:
@@ -290,7 +296,7 @@ def _render_all(work: list[tuple[Path, date, RenderOptions, int, str]], jobs: in
     failures = [o for o in outcomes if isinstance(o, Exception)]
     if failures:
         for result in results:
-            discard(result[3])
+            discard(result.staged)
         raise failures[0]
     return results
 
@@ -320,16 +326,16 @@ def render_many(
     staged: list[tuple[Path, Path]] = []
     try:
         results = _render_all([(path, today, options, max_bytes, str(folder)) for path in paths], jobs)
-        staged = [(tmp, target) for _, _, target, tmp, _ in results]
+        staged = [(r.staged, r.target) for r in results]
         seen: dict[str, Path] = {}
-        for account_id, path, _, _, _ in results:
-            if account_id in seen:
-                raise RenderError(f"{path}: account id {account_id!r} is also used by {seen[account_id]}")
-            seen[account_id] = path
+        for r in results:
+            if r.account_id in seen:
+                raise RenderError(f"{r.plan_file}: account id {r.account_id!r} is also used by {seen[r.account_id]}")
+            seen[r.account_id] = r.plan_file
         index = output_file(folder, "index", options.fmt)
         if index in {target for _, target in staged}:
             raise RenderError(f"an account id 'index' would overwrite the portfolio page in {folder}")
-        index_data = document_bytes(render_index([r[4] for r in results], today, options), options.fmt)
+        index_data = document_bytes(render_index([r.row for r in results], today, options), options.fmt)
         staged.append((stage_bytes(index, index_data), index))
         for _, target in staged:
             refuse_to_replace_plan(target, force)

@@ -20,13 +20,13 @@ from asplan.model.plan import Plan
 from asplan.model.scalars import PeriodLabel
 from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_WARN_DAYS
 
-__all__ = ["DueItem", "SlaRow", "SourceError", "due_items", "next_review", "sla_rows"]
+__all__ = ["DueItem", "SlaPeriodFigures", "SourceError", "due_items", "next_review", "sla_rows"]
 
 Unit = Literal["percent", "number"]
 
 
 @dataclass(frozen=True)
-class SlaRow:
+class SlaPeriodFigures:
     """One SLA in one period, as the document shows it."""
 
     sla: str
@@ -69,7 +69,7 @@ class SourceError(Exception):
     """An SLA figure that cannot be computed as the plan is written (event file, calendar)."""
 
 
-def sla_rows(plan: Plan, today: date, source: Path | None) -> list[SlaRow]:
+def sla_rows(plan: Plan, today: date, source: Path | None) -> list[SlaPeriodFigures]:
     """Every SLA's periods with status and credit, from :func:`asplan.sla.engine.evaluate_plan`.
 
     A timed SLA's value is the share of its period's events that met the target, as
@@ -87,13 +87,13 @@ def sla_rows(plan: Plan, today: date, source: Path | None) -> list[SlaRow]:
         evaluated = evaluate_plan(plan, plan_file, today)
     except (EventFileError, SlaDefinitionError) as exc:
         raise SourceError(str(exc)) from None
-    out: list[SlaRow] = []
+    out: list[SlaPeriodFigures] = []
     for row in rows([evaluated]):
         sla = row.result.sla
         period = row.period
         unit: Unit = "percent" if sla.timed or sla.target.kind == "percent" else "number"
         out.append(
-            SlaRow(
+            SlaPeriodFigures(
                 sla=sla.id,
                 name=sla.name,
                 kind=row.result.kind,

@@ -35,7 +35,7 @@ from asplan.plandiff import Baseline, Change, flow
 from asplan.render import charts
 from asplan.render.i18n import LANGUAGES, Locale, locale
 from asplan.render.numbers import Op, as_decimal
-from asplan.render.sources import DueItem, SlaRow, due_items, next_review, sla_rows
+from asplan.render.sources import DueItem, SlaPeriodFigures, due_items, next_review, sla_rows
 from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_WARN_DAYS
 from asplan.signoff import SignOffHistory, latest_signoff
 
@@ -456,7 +456,7 @@ def build_view(
     return view
 
 
-def _headline(plan: Plan, today: date, b: _Builder, items: list[DueItem], rows: list[SlaRow]) -> Headline:
+def _headline(plan: Plan, today: date, b: _Builder, items: list[DueItem], rows: list[SlaPeriodFigures]) -> Headline:
     t = b.t
     review = next_review(plan, today)
     review_item = next((i for i in items if i.kind == "review"), None)
@@ -502,9 +502,9 @@ def _contract_indicator(b: _Builder, items: list[DueItem]) -> Badge | None:
     return Badge("due_soon", t("due.due_soon.contract_renewal"), t("renewal.opens", date=b.date(window.date)) + ends)
 
 
-def _last_closed_rows(rows: list[SlaRow]) -> list[SlaRow]:
+def _last_closed_rows(rows: list[SlaPeriodFigures]) -> list[SlaPeriodFigures]:
     """Per SLA, the row of its latest closed period (the one ASP401 speaks about)."""
-    latest: dict[str, SlaRow] = {}
+    latest: dict[str, SlaPeriodFigures] = {}
     for row in rows:
         if row.status == "open":
             continue
@@ -513,7 +513,7 @@ def _last_closed_rows(rows: list[SlaRow]) -> list[SlaRow]:
     return list(latest.values())
 
 
-def _credits_text(t: Locale, rows: Sequence[SlaRow]) -> str:
+def _credits_text(t: Locale, rows: Sequence[SlaPeriodFigures]) -> str:
     totals: dict[str, Decimal] = {}
     for row in rows:
         if row.credit and row.currency:
@@ -825,7 +825,7 @@ def _services(view: PlanView, plan: Plan, b: _Builder) -> None:
         )
 
 
-def _value_text(t: Locale, row: SlaRow, sla: Sla) -> str:
+def _value_text(t: Locale, row: SlaPeriodFigures, sla: Sla) -> str:
     """A period's figure: the measured value, or for a timed SLA the share of events on time.
 
     Shown with the decimals it takes to be on the same side of the threshold that
@@ -841,9 +841,9 @@ def _value_text(t: Locale, row: SlaRow, sla: Sla) -> str:
     return t.figure(row.value, "%" if row.unit == "percent" else "", against=against)
 
 
-def _slas(view: PlanView, plan: Plan, b: _Builder, rows: list[SlaRow]) -> None:
+def _slas(view: PlanView, plan: Plan, b: _Builder, rows: list[SlaPeriodFigures]) -> None:
     t = b.t
-    per_sla: dict[str, list[SlaRow]] = {}
+    per_sla: dict[str, list[SlaPeriodFigures]] = {}
     for row in rows:
         per_sla.setdefault(row.sla, []).append(row)
     last = {r.sla: r for r in _last_closed_rows(rows)}
@@ -1002,7 +1002,7 @@ def _standing(
     plan: Plan,
     b: _Builder,
     items: list[DueItem],
-    rows: list[SlaRow],
+    rows: list[SlaPeriodFigures],
     weights: Mapping[str, float] | None,
     history: SignOffHistory | None,
 ) -> None:
