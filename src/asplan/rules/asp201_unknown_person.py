@@ -32,7 +32,8 @@ from collections.abc import Iterator
 
 from asplan.findings import Severity
 from asplan.model.people import Side
-from asplan.rules.base import Hit, PlanContext, iter_people_refs, written_ids
+from asplan.model.references import person_references
+from asplan.rules.base import Hit, PlanContext, written_ids
 
 CODE = "ASP201"
 NAME = "unknown-person"
@@ -44,7 +45,7 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     people = {p.id: p for p in ctx.plan.people}
     known = sorted(people)
     broken = written_ids(ctx.data, "people")  # entries with their own ASP1xx finding
-    for path, person_id, what in iter_people_refs(ctx.plan):
+    for path, person_id, what in person_references(ctx.plan):
         if person_id is None:
             continue
         if person_id not in people and person_id not in broken:
