@@ -22,8 +22,8 @@ from asplan.parallel import ordered_map
 from asplan.plan_source import RuleCrash, Target, hit_to_finding, read_plan, run_rule
 from asplan.reporters.base import CheckReport
 from asplan.result_cache import CachedFile, ResultCache
-from asplan.rules import RULES, plan_rules
-from asplan.rules.base import PlanContext
+from asplan.rules import RULES, plan_rules, portfolio_rules
+from asplan.rules.base import AccountClaim, PlanContext
 
 __all__ = ["CheckReport", "FileResult", "RuleCrash", "Target", "check_file", "check_targets", "exit_code"]
 
@@ -105,55 +105,47 @@ def _check_file(target: Target, config: Config, today: date) -> FileResult:
 
 
 def _finish(result: FileResult, config: Config) -> FileResult:
-    """Apply selection, per-file ignores, inline suppressions and severity overrides."""
+    result.findings = configured(result.findings, result.path, result.suppressions, config)
+    return result
+
+
+def configured(
+    findings: Iterable[Finding], file: str, suppressions: dict[int, frozenset[str] | None], config: Config
+) -> list[Finding]:
+    """Apply selection, per-file ignores, inline suppressions and severity overrides.
+
+    The one filter every finding of a file passes, whether a plan rule or a cross-plan
+    rule raised it: a ``# asplan: ignore[...]`` works the same on both.
+    """
     kept: list[Finding] = []
-    for finding in result.findings:
+    for finding in findings:
         code = finding.code
-        if not config.is_enabled(code) or config.ignored_for_file(result.path, code):
+        if not config.is_enabled(code) or config.ignored_for_file(file, code):
             continue
-        suppressed = result.suppressions.get(finding.line, frozenset())
+        suppressed = suppressions.get(finding.line, frozenset())
         if suppressed is None or (suppressed and code in suppressed):
             continue
         severity = config.severity_of(code, finding.severity)
         if severity is not finding.severity:
             finding = Finding(finding.file, finding.line, finding.column, code, severity, finding.message, finding.path)
         kept.append(finding)
-    result.findings = kept
-    return result
+    return kept
 
 
 def portfolio_findings(results: Iterable[FileResult], config: Config) -> list[Finding]:
-    """ASP204: an account id claimed by more than one plan (each later claim is reported)."""
-    owners: dict[str, str] = {}
+    """The cross-plan rules (``check_portfolio``, e.g. ASP204) over what each file claimed."""
+    claimed = {r.path: r for r in results if r.account_id is not None}
+    claims = [AccountClaim(r.path, r.account_id, *r.account_pos) for r in claimed.values() if r.account_id is not None]
     findings: list[Finding] = []
-    rule = RULES["ASP204"]
-    if not config.is_enabled(rule.code):
-        return findings
-    for result in results:
-        account_id = result.account_id
-        if account_id is None:
+    for rule in portfolio_rules():
+        if not config.is_enabled(rule.code) or rule.check_portfolio is None:
             continue
-        first = owners.get(account_id)
-        if first is None:
-            owners[account_id] = result.path
-            continue
-        line, column = result.account_pos
-        if config.ignored_for_file(result.path, rule.code):
-            continue
-        suppressed = result.suppressions.get(line, frozenset())
-        if suppressed is None or (suppressed and rule.code in suppressed):
-            continue
-        findings.append(
-            Finding(
-                result.path,
-                line,
-                column,
-                rule.code,
-                config.severity_of(rule.code, rule.severity),
-                f"account id '{account_id}' is already used by {first}: account ids are unique across the repository",
-                format_path(("account", "id")),
+        for claim, message in rule.check_portfolio(claims):
+            result = claimed[claim.file]
+            raised = Finding(
+                claim.file, claim.line, claim.column, rule.code, rule.severity, message, format_path(("account", "id"))
             )
-        )
+            findings.extend(configured([raised], result.path, result.suppressions, config))
     return findings
 
 

@@ -2,8 +2,9 @@
 
 What counts as a person reference is a fact about the plan format, not about one
 rule, so the list lives beside the model it reads rather than in ASP201 (its reader
-today): anything else that asks "who is named where" takes it from here. Each reference is ``(data path, person id, what refers)``, in the
-order the sections appear in a plan.
+today): anything else that asks "who is named where" takes it from here. Each
+reference is ``(data path, person id, what refers)``, in the order the sections
+appear in a plan.
 """
 
 from __future__ import annotations

@@ -79,5 +79,10 @@ def validation_rules() -> list[Rule]:
     return [rule for rule in RULES.values() if rule.scope is Scope.VALIDATE and rule.check is not None]
 
 
+def portfolio_rules() -> list[Rule]:
+    """Rules over every plan of a run at once (``check_portfolio``), in code order."""
+    return [rule for rule in RULES.values() if rule.scope is Scope.PORTFOLIO and rule.check_portfolio is not None]
+
+
 def known_codes() -> set[str]:
     return set(RULES)

@@ -19,7 +19,7 @@ read ``today``: a plan the commands accept today is accepted tomorrow too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -92,6 +92,20 @@ class PlanContext:
 
 
 @dataclass(frozen=True)
+class AccountClaim:
+    """What one plan contributes to the cross-plan rules: the account id it claims, and where."""
+
+    file: str
+    account_id: str
+    line: int
+    column: int
+
+
+PortfolioCheck = Callable[[Sequence[AccountClaim]], Iterable[tuple[AccountClaim, str]]]
+"""A cross-plan rule's hook (``check_portfolio`` in its module): the claims it reports, with messages."""
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
@@ -100,6 +114,7 @@ class Rule:
     doc: str
     scope: Scope
     check: Callable[[PlanContext], Iterable[Hit]] | None
+    check_portfolio: PortfolioCheck | None = None
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -111,6 +126,7 @@ class Rule:
             doc=(module.__doc__ or "").strip(),
             scope=getattr(module, "SCOPE", Scope.PLAN),
             check=getattr(module, "check", None),
+            check_portfolio=getattr(module, "check_portfolio", None),
         )
 
 
