@@ -48,7 +48,7 @@ def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     also asserts that the C parser *is* available here, so the fast path stays tested.
     Subprocesses inherit the choice through the environment.
     """
-    from asplan.loading import PARSER_ENV, yaml_parser_name
+    from asplan.yaml_parser import PARSER_ENV, yaml_parser_name
 
     monkeypatch.setenv(PARSER_ENV, request.param)
     assert yaml_parser_name() == request.param

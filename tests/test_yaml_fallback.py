@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asplan import loading
+from asplan import loading, yaml_parser
 
 ROOT = Path(__file__).parent.parent
 CORPUS = sorted(
@@ -34,13 +34,13 @@ EXAMPLES = {p.name: p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("exa
 
 
 def parse_with(parser: str, text: str) -> tuple[Any, ...]:
-    os.environ[loading.PARSER_ENV] = parser
+    os.environ[yaml_parser.PARSER_ENV] = parser
     try:
         document = loading.parse_yaml(text)
     except loading.LoadError as error:
         return ("refused", error.code, error.line, error.column)
     finally:
-        del os.environ[loading.PARSER_ENV]
+        del os.environ[yaml_parser.PARSER_ENV]
     findings = [(f.code, f.line, f.column, f.message, f.path) for f in document.findings]
     return ("parsed", document.data, document.positions.values, document.positions.keys, findings)
 
@@ -66,10 +66,10 @@ def test_an_empty_value_is_placed_after_its_colon() -> None:
 
 
 def test_a_missing_c_extension_selects_the_pure_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(loading.PARSER_ENV, raising=False)
-    assert loading.yaml_parser_name() == "libyaml"
+    monkeypatch.delenv(yaml_parser.PARSER_ENV, raising=False)
+    assert yaml_parser.yaml_parser_name() == "libyaml"
     monkeypatch.setitem(sys.modules, "ruamel.yaml.cyaml", None)  # "import" now raises ImportError
-    assert loading.yaml_parser_name() == "python"
+    assert yaml_parser.yaml_parser_name() == "python"
     assert loading.parse_yaml("asplan: 1\n").data == {"asplan": 1}
 
 
@@ -125,7 +125,7 @@ def test_edited_plans_give_the_same_result_under_both_parsers(text: str) -> None
 def test_check_from_the_command_line_reports_the_same_under_both_parsers(tmp_path: Path) -> None:
     outputs = {}
     for parser in ("libyaml", "python"):
-        env = {**os.environ, loading.PARSER_ENV: parser}
+        env = {**os.environ, yaml_parser.PARSER_ENV: parser}
         command = ["check", str(ROOT / "examples"), "--today", "2026-11-23", "--format", "json"]
         result = subprocess.run(
             [sys.executable, "-m", "asplan", *command],

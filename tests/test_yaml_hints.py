@@ -14,7 +14,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from asplan import loading
+from asplan import loading, yaml_parser
 from helpers import MINIMAL, check_text
 from test_yaml_fallback import edited_plans
 
@@ -210,17 +210,17 @@ def test_an_error_nobody_explained_keeps_the_parser_words_at_its_position() -> N
 
 
 def _parse_error(parser: str, text: str) -> loading.LoadError | None:
-    saved = os.environ.get(loading.PARSER_ENV)
-    os.environ[loading.PARSER_ENV] = parser
+    saved = os.environ.get(yaml_parser.PARSER_ENV)
+    os.environ[yaml_parser.PARSER_ENV] = parser
     try:
         loading.parse_yaml(text)
     except loading.LoadError as error:
         return error
     finally:
         if saved is None:
-            del os.environ[loading.PARSER_ENV]
+            del os.environ[yaml_parser.PARSER_ENV]
         else:
-            os.environ[loading.PARSER_ENV] = saved
+            os.environ[yaml_parser.PARSER_ENV] = saved
     return None
 
 

@@ -1,0 +1,332 @@
+"""Parse events -> plain data and positions: the composer behind :func:`asplan.loading.parse_yaml`.
+
+Nothing here is constructed by a YAML library: scalars are resolved by the core schema
+(:func:`asplan.loading.resolve_scalar`), foreign tags are refused, and every limit of
+:mod:`asplan.loading` (depth, values, alias expansion) is counted as the events arrive,
+so a hostile document is refused after a bounded amount of work. :class:`_Composer`
+has one method per kind of event; the state they share (the stack of open
+collections, anchors, counters) lives on the instance.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asplan.findings import Finding, Severity
+from asplan.loading import (
+    _CORE,
+    _HIDDEN,
+    MAX_ALIAS_CHARS,
+    MAX_ALIAS_NODES,
+    MAX_DEPTH,
+    MAX_NODES,
+    Document,
+    LoadError,
+    Path,
+    Positions,
+    hidden_characters,
+    parse_suppressions,
+    resolve_scalar,
+)
+from asplan.yaml_parser import event_parser
+
+_DUPLICATE = "\x00duplicate"
+
+
+_ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+
+class _Frame:
+    __slots__ = ("anchor", "chars", "container", "count", "index", "key", "key_pos", "path", "seen")
+
+    def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.count = 1
+        self.chars = 1
+        self.index = 0
+        self.key: str | None = None
+        self.key_pos: tuple[int, int] = (1, 1)
+        self.seen: set[str] | None = set() if isinstance(container, dict) else None
+
+
+def explain_syntax_error(text: str, exc: Exception, last_scalar: Any = None) -> Any:
+    """Position and words of a parser error (:mod:`asplan.yaml_hints`, imported only on error)."""
+    from asplan.yaml_hints import explain
+
+    return explain(text, exc, last_scalar)
+
+
+def _last_scalar(event: Any) -> Any:
+    """The parser's last event when it is a scalar: a quote that closed too late or too early shows there."""
+    from ruamel.yaml.events import ScalarEvent
+
+    if type(event) is not ScalarEvent:
+        return None
+    from asplan.yaml_hints import LastScalar
+
+    start, end = event.start_mark, event.end_mark
+    return LastScalar(
+        event.style or None, (start.line, start.column, start.index), (end.line, end.column, end.index)
+    )
+
+
+def _unknown_alias(text: str, anchor: str, mark: Any) -> str:
+    """``*bold*`` where no ``&bold`` was defined: most often text that needed quotes."""
+    from asplan.yaml_hints import alias_hint
+
+    line = text.split("\n", mark.line + 1)[mark.line] if mark.line < text.count("\n") + 1 else ""
+    return f"YAML syntax error: {alias_hint(line.rstrip(chr(13)), mark.column)} (parser: unknown alias '*{anchor}')"
+
+
+def _duplicate_key(file: str, key: str, at: tuple[int, int], first: int, where: Path) -> Finding:
+    """ASP002: never last-wins, and the message says where the first one is."""
+    return Finding(
+        file,
+        at[0],
+        at[1],
+        "ASP002",
+        Severity.ERROR,
+        f"duplicate key '{key}' (first defined on line {first}): remove or rename one of them",
+        _fmt(where),
+    )
+
+
+def _drop_positions(positions: Positions, prefix: Path) -> None:
+    """Forget the positions recorded for a duplicate key's (discarded) value."""
+    n = len(prefix)
+    for table in (positions.values, positions.keys):
+        for key in [k for k in table if k[:n] == prefix]:
+            del table[key]
+
+
+def _refuse_foreign_tag(tag: str | None, pos: tuple[int, int]) -> None:
+    """Only the core schema's tags: nothing is ever constructed from a tag."""
+    if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+        raise LoadError("ASP004", f"tag '{_short_tag(tag)}' is not allowed: plans use plain YAML values only", *pos)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _fmt(path: Path) -> str:
+    from asplan.findings import format_path
+
+    return format_path(path)
+
+
+def compose(text: str, path: str = "<string>") -> Document:
+    """Compose ``text`` into plain data and positions; raises :class:`LoadError`."""
+    from ruamel.yaml.error import YAMLError
+
+    if "\x00" in text:
+        raise LoadError("ASP001", "file contains NUL bytes: it is binary, not YAML")
+    composer = _Composer(text, path)
+    try:
+        composer.run(event_parser(text))
+    except LoadError:
+        raise
+    except YAMLError as exc:
+        problem = explain_syntax_error(text, exc, _last_scalar(composer.event))
+        raise LoadError("ASP001", problem.message, problem.line, problem.column) from None
+    except (ValueError, TypeError, UnicodeError) as exc:
+        raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
+    findings = composer.findings
+    if composer.escaped_hidden or not text.isascii():
+        findings.extend(hidden_characters(text, path, composer.escaped_hidden))
+    return Document(path, text, composer.root, composer.positions, findings, parse_suppressions(text))
+
+
+def _position(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+class _Composer:
+    """The state of one composition, and one method per kind of parse event."""
+
+    def __init__(self, text: str, path: str) -> None:
+        from ruamel.yaml import events as ev
+
+        self.text = text
+        self.path = path
+        self.findings: list[Finding] = []
+        self.positions = Positions()
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, values and characters it expands to
+        self.alias_nodes = 0
+        self.alias_chars = 0
+        self.escaped_hidden: list[tuple[tuple[int, int], str]] = []
+        self.total_nodes = 0
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.event: Any = None
+        self.handlers: dict[type, Any] = {
+            ev.ScalarEvent: self.scalar,
+            ev.MappingStartEvent: self.collection_start,
+            ev.SequenceStartEvent: self.collection_start,
+            ev.MappingEndEvent: self.collection_end,
+            ev.SequenceEndEvent: self.collection_end,
+            ev.AliasEvent: self.alias,
+            ev.DocumentStartEvent: self.document_start,
+        }
+        self.stream_end = ev.StreamEndEvent
+        self.mapping_start = ev.MappingStartEvent
+
+    def run(self, parser: Any) -> None:
+        handlers = self.handlers
+        while True:
+            event = self.event = parser.get_event()
+            kind = type(event)
+            handler = handlers.get(kind)
+            if handler is not None:
+                handler(event)
+            elif kind is self.stream_end:
+                return
+            if self.total_nodes > MAX_NODES:
+                raise LoadError("ASP004", f"more than {MAX_NODES:,} values: refused as too large", *_position(event))
+
+    def scalar(self, event: Any) -> None:
+        self.total_nodes += 1
+        pos = _position(event)
+        tag = event.tag
+        _refuse_foreign_tag(tag, pos)
+        try:
+            value = resolve_scalar(event.value, tag, event.style in ("", None))
+        except ValueError as exc:
+            raise LoadError("ASP004", str(exc), *pos) from None
+        chars = len(event.value) + 1
+        if event.style == '"' and _HIDDEN.search(event.value):
+            self.escaped_hidden.append((pos, event.value))  # written as \u202e: invisible once rendered
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1, chars)
+        self.attach(value, pos, 1, chars)
+
+    def collection_start(self, event: Any) -> None:
+        self.total_nodes += 1
+        pos = _position(event)
+        _refuse_foreign_tag(event.tag, pos)
+        stack = self.stack
+        if len(stack) >= MAX_DEPTH:
+            raise LoadError("ASP004", f"nesting deeper than {MAX_DEPTH} levels is refused", *pos)
+        if stack and stack[-1].seen is not None and stack[-1].key is None:
+            raise LoadError("ASP004", "a mapping key must be a plain value", *pos)
+        is_mapping = type(event) is self.mapping_start
+        container: Any = {} if is_mapping else []
+        frame = _Frame(container, self.child_path_for_new_collection(), event.anchor)
+        frame.key_pos = pos  # reused below as the collection's own position
+        stack.append(frame)
+        self.positions.values[frame.path] = pos
+        if is_mapping and event.flow_style:
+            self.positions.flow.add(frame.path)
+
+    def collection_end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.count, frame.chars)
+        if not self.stack:
+            self.root = frame.container
+            return
+        parent = self.stack[-1]
+        parent.count += frame.count
+        parent.chars += frame.chars
+        if parent.seen is None:
+            parent.container.append(frame.container)
+            parent.index += 1
+            return
+        key = parent.key
+        parent.key = None
+        assert key is not None
+        keys = self.positions.keys
+        if key in parent.seen:
+            _drop_positions(self.positions, frame.path)
+            frame.path = frame.path[:-1]
+            first = keys.get(frame.path, (0, 0))[0]
+            self.findings.append(_duplicate_key(self.path, key, parent.key_pos, first, frame.path))
+        else:
+            parent.seen.add(key)
+            parent.container[key] = frame.container
+            keys[frame.path] = parent.key_pos
+
+    def alias(self, event: Any) -> None:
+        pos = _position(event)
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise LoadError("ASP001", _unknown_alias(self.text, event.anchor, event.start_mark), *pos)
+        value, size, chars = target
+        self.alias_nodes += size
+        self.alias_chars += chars
+        self.total_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise LoadError(
+                "ASP004", f"aliases expand to more than {MAX_ALIAS_NODES:,} values: refused as an alias bomb", *pos
+            )
+        if self.alias_chars > MAX_ALIAS_CHARS:
+            raise LoadError(
+                "ASP004", f"aliases expand to more than {MAX_ALIAS_CHARS:,} characters: refused as an alias bomb", *pos
+            )
+        self.attach(value, pos, size, chars)
+
+    def document_start(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise LoadError(
+                "ASP001", "more than one YAML document: a plan file holds exactly one", *_position(event)
+            )
+
+    def attach(self, value: Any, pos: tuple[int, int], size: int, chars: int) -> Path | None:
+        """Put a finished value into its parent; returns the path it got (None for a key)."""
+        values = self.positions.values
+        if not self.stack:
+            self.root = value
+            values[()] = pos
+            return ()
+        parent = self.stack[-1]
+        parent.count += size
+        parent.chars += chars
+        container = parent.container
+        if parent.seen is None:
+            child_path = (*parent.path, parent.index)
+            parent.index += 1
+            container.append(value)
+            values[child_path] = pos
+            return child_path
+        if parent.key is None:
+            if isinstance(value, (dict, list)):
+                raise LoadError("ASP004", "a mapping key must be a plain value", *pos)
+            key = "null" if value is None else (value if isinstance(value, str) else str(value))
+            parent.key = key
+            parent.key_pos = pos
+            return None
+        return self.attach_value(parent, value, pos)
+
+    def attach_value(self, parent: _Frame, value: Any, pos: tuple[int, int]) -> Path:
+        """A mapping's value, under the key read before it (a repeated key is ASP002, first kept)."""
+        keys = self.positions.keys
+        key = parent.key
+        assert key is not None and parent.seen is not None
+        parent.key = None
+        child_path = (*parent.path, key)
+        if key in parent.seen:
+            first = keys.get(child_path, (0, 0))[0]
+            self.findings.append(_duplicate_key(self.path, key, parent.key_pos, first, child_path))
+            return child_path
+        parent.seen.add(key)
+        parent.container[key] = value
+        self.positions.values[child_path] = pos
+        keys[child_path] = parent.key_pos
+        return child_path
+
+    def child_path_for_new_collection(self) -> Path:
+        if not self.stack:
+            return ()
+        parent = self.stack[-1]
+        if parent.seen is None:
+            return (*parent.path, parent.index)
+        if parent.key is None:
+            return parent.path  # a collection used as a key: refused by the caller
+        if parent.key in parent.seen:
+            return (*parent.path, parent.key, _DUPLICATE)  # positions dropped at its end
+        return (*parent.path, parent.key)
