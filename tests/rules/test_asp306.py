@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
+
+from agenda_rules import HEAD, TODAY, Found, run_rule, where
 
 from asplan.checker import Target, check_file
 from asplan.config import Config
 
 CODE = "ASP306"
 
-TODAY = date(2026, 11, 23)
-HEAD = """asplan: 1
-account:
-  id: acme
-  name: ACME
-  tier: low
-  manager: ana
-people:
-  - {id: ana, name: Ana, side: provider}
-"""
 
-
-def run(tmp_path: Path, text: str, code: str = CODE, **settings: int) -> list[tuple[str, int, int, str, str]]:
-    path = tmp_path / "acme.yaml"
-    path.write_text(HEAD + text, encoding="utf-8")
-    result = check_file(Target(str(path), True), Config(select=[code], **settings), TODAY)  # type: ignore[arg-type]
-    return [(f.code, f.line, f.column, f.severity.value, f.message) for f in result.findings]
-
-
-def where(found: list[tuple[str, int, int, str, str]]) -> list[tuple[str, int, int, str]]:
-    return [(code, line, column, severity) for code, line, column, severity, _ in found]
+def run(tmp_path: Path, text: str, code: str = CODE, **settings: int) -> list[Found]:
+    return run_rule(tmp_path, text, code, **settings)
 
 
 def contract(end: str, notice: str = "") -> str:
