@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asplan.edit import ReviewEntry, record_review
+from asplan.edit_review import ReviewEntry, record_review
 from asplan.loading import parse_yaml
 from asplan.model.validate import validate_plan
 

@@ -25,7 +25,8 @@ from decimal import Decimal
 from typing import Any
 
 from asplan.agenda import milestone_ref
-from asplan.edit import DataPath, EditError, Fields, Layout, literal_value, valid_plan, verify_edit
+from asplan.edit import DataPath, EditError, Fields, literal_value, valid_plan, verify_edit
+from asplan.edit_layout import Layout
 from asplan.model.objectives import ActionStatus
 from asplan.model.plan import Plan
 

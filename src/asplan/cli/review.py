@@ -30,7 +30,8 @@ def review(
     from pathlib import Path
 
     from asplan.clock import TodayError, parse_day
-    from asplan.edit import ReviewEntry, ReviewError, record_review_file
+    from asplan.edit import ReviewError
+    from asplan.edit_review import ReviewEntry, record_review_file
 
     day = today(today_option)
     held = day
