@@ -1,4 +1,4 @@
-"""Parse events -> plain data and positions: the composer behind :func:`asplan.loading.parse_yaml`.
+"""Parse events -> plain data and positions: :func:`parse_yaml` (callers import it from :mod:`asplan.loading`).
 
 Nothing here is constructed by a YAML library: scalars are resolved by the core schema
 (:func:`asplan.loading.resolve_scalar`), foreign tags are refused, and every limit of
@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from asplan.findings import Finding, Severity
-from asplan.loading import (
+from asplan.yaml_document import (
     _CORE,
     _HIDDEN,
     MAX_ALIAS_CHARS,
@@ -117,7 +117,7 @@ def _fmt(path: Path) -> str:
     return format_path(path)
 
 
-def compose(text: str, path: str = "<string>") -> Document:
+def parse_yaml(text: str, path: str = "<string>") -> Document:
     """Compose ``text`` into plain data and positions; raises :class:`LoadError`."""
     from ruamel.yaml.error import YAMLError
 
