@@ -171,40 +171,9 @@ def add_measurement(
     account = _account(plan)
     layout = Layout(text)
     if item.kind == "kpi":
-        if period is not None:
-            raise EditError(f"--period is for measured SLAs; {item.ref} is a KPI: give its --date")
-        when = day or today
-        _not_after_today(when, today, "record a measurement once it is taken")
-        iso = when.isoformat()
-        for existing in item.entry.measurements:
-            if existing.date == when:
-                raise EditError(
-                    f"{item.ref} already has a measurement on {iso} (value {_shown(existing.value)}): "
-                    "edit that one by hand if it is wrong; nothing was written"
-                )
-        fields: Fields = (("date", iso), ("value", literal))
-        details: dict[str, Any] = {"date": iso, "value": _json_number(literal)}
-        message = f"{item.ref} ({item.title}): {literal} on {iso}."
+        fields, details, message = _kpi_measurement(item, literal, today, day, period)
     else:
-        sla = item.entry
-        if sla.timed:
-            raise EditError(
-                f"{item.ref} is a timed SLA: its figures come from its event files, not from measurements"
-            )
-        if day is not None:
-            raise EditError(f"--date is for KPIs; {item.ref} is measured per period: give its --period")
-        label = _period(sla, period, today)
-        for existing in sla.measurements:
-            if existing.period == label:
-                raise EditError(
-                    f"{item.ref} already has a measurement for {label.label} (value {_shown(existing.value)}): "
-                    "edit that one by hand if it is wrong; nothing was written"
-                )
-        fields = (("period", label.label), ("value", literal))
-        met = sla.target.is_met(Decimal(literal))
-        verdict = "met" if met else "breached"
-        details = {"period": label.label, "value": _json_number(literal), "target": str(sla.target), "status": verdict}
-        message = f"{item.ref} ({item.title}): {literal} for {label.label}, {verdict} (target {sla.target})."
+        fields, details, message = _sla_measurement(item, literal, today, day, period)
     layout.append_entry(item.path, "measurements", fields)
 
     def change(data: Any) -> None:
@@ -214,6 +183,48 @@ def add_measurement(
     new_text = layout.result()
     verify_edit(data, new_text, change)
     return Outcome(new_text, True, account, item.kind, item.ref, item.title, message, details)
+
+
+Measurement = tuple[Fields, dict[str, Any], str]
+"""The entry to append, its JSON details and the line to print."""
+
+
+def _kpi_measurement(item: _Item, literal: str, today: date, day: date | None, period: str | None) -> Measurement:
+    if period is not None:
+        raise EditError(f"--period is for measured SLAs; {item.ref} is a KPI: give its --date")
+    when = day or today
+    _not_after_today(when, today, "record a measurement once it is taken")
+    iso = when.isoformat()
+    for existing in item.entry.measurements:
+        if existing.date == when:
+            raise EditError(
+                f"{item.ref} already has a measurement on {iso} (value {_shown(existing.value)}): "
+                "edit that one by hand if it is wrong; nothing was written"
+            )
+    fields: Fields = (("date", iso), ("value", literal))
+    details: dict[str, Any] = {"date": iso, "value": _json_number(literal)}
+    return fields, details, f"{item.ref} ({item.title}): {literal} on {iso}."
+
+
+def _sla_measurement(item: _Item, literal: str, today: date, day: date | None, period: str | None) -> Measurement:
+    sla = item.entry
+    if sla.timed:
+        raise EditError(f"{item.ref} is a timed SLA: its figures come from its event files, not from measurements")
+    if day is not None:
+        raise EditError(f"--date is for KPIs; {item.ref} is measured per period: give its --period")
+    label = _period(sla, period, today)
+    for existing in sla.measurements:
+        if existing.period == label:
+            raise EditError(
+                f"{item.ref} already has a measurement for {label.label} (value {_shown(existing.value)}): "
+                "edit that one by hand if it is wrong; nothing was written"
+            )
+    fields: Fields = (("period", label.label), ("value", literal))
+    met = sla.target.is_met(Decimal(literal))
+    verdict = "met" if met else "breached"
+    details = {"period": label.label, "value": _json_number(literal), "target": str(sla.target), "status": verdict}
+    message = f"{item.ref} ({item.title}): {literal} for {label.label}, {verdict} (target {sla.target})."
+    return fields, details, message
 
 
 def _period(sla: Any, period: str | None, today: date) -> Any:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from asplan.cli.common import FORCE_OUTPUT_HELP, error_line, fail, load_config, write_output
+
+if TYPE_CHECKING:
+    from asplan.gitrev import Repository
 
 FORMATS = ("text", "json", "md")
 
@@ -49,14 +52,7 @@ def diff(
     words = list(args or [])
     try:
         repo = Repository.around()
-        rev = "HEAD"
-        if words:
-            try:
-                repo.resolve(words[0])
-                rev = words.pop(0)
-            except GitError:
-                if not os.path.exists(words[0]):
-                    fail(f"{words[0]}: unknown revision, and no such file or folder")
+        rev = _revision(repo, words)
         paths = words or default_paths(config)
         old = snapshot_at(repo, repo.resolve(rev), rev, paths, config.max_file_bytes)
         if to is not None:
@@ -79,3 +75,17 @@ def diff(
         text = to_text(changes, old, new)
     write_output(text, output, force)
     raise typer.Exit(2 if old.failures or new.failures else 0)
+
+
+def _revision(repo: Repository, words: list[str]) -> str:
+    """The revision the first word names, taken off ``words``; ``HEAD`` when it is a path."""
+    from asplan.gitrev import GitError
+
+    if words:
+        try:
+            repo.resolve(words[0])
+            return words.pop(0)
+        except GitError:
+            if not os.path.exists(words[0]):
+                fail(f"{words[0]}: unknown revision, and no such file or folder")
+    return "HEAD"
