@@ -46,12 +46,14 @@ from asplan.yaml_document import (
     parse_suppressions,
     resolve_scalar,
 )
+from asplan.yaml_parser import PARSER_ENV, yaml_parser_name
 
 __all__ = [
     "MAX_ALIAS_CHARS",
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
     "MAX_NODES",
+    "PARSER_ENV",
     "Document",
     "LoadError",
     "Path",
@@ -64,6 +66,7 @@ __all__ = [
     "parse_yaml",
     "read_text",
     "resolve_scalar",
+    "yaml_parser_name",
 ]
 
 
