@@ -26,8 +26,7 @@ import pytest
 from pydantic import BaseModel
 
 from asplan.findings import format_path
-from asplan.loading import Path as DataPath
-from asplan.loading import Positions
+from asplan.loading import DataPath, Positions
 from asplan.model.base import PlanModel
 from asplan.model.plan import Plan
 from asplan.model.scalars import Cadence, Duration, Money, PeriodLabel

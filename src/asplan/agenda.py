@@ -25,7 +25,7 @@ from asplan.model.plan import Plan
 from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_WARN_DAYS
 
 if TYPE_CHECKING:
-    from asplan.loading import Path
+    from asplan.loading import DataPath
     from asplan.model.scalars import Cadence
     from asplan.timecalc.calendars import WorkCalendar
 
@@ -85,7 +85,7 @@ class DueItem:
     status: Status
     days: int
     owner: str | None
-    path: Path
+    path: DataPath
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -126,7 +126,7 @@ def _shift(day: date, days: int) -> date | None:
 # --------------------------------------------------------------------------- review
 
 
-def review_anchor(plan: Plan) -> tuple[date, Path] | None:
+def review_anchor(plan: Plan) -> tuple[date, DataPath] | None:
     """What a computed next review counts from: latest review, else ``since``, else contract start."""
     reviews = plan.reviews
     if reviews is not None and reviews.history:
@@ -211,7 +211,7 @@ def _item(
     today: date,
     warn_days: int,
     owner: str | None,
-    path: Path,
+    path: DataPath,
 ) -> DueItem:
     return DueItem(
         account=_account_id(plan),

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from asplan.loading import LoadError, decode_utf8, parse_yaml
+from asplan.loading import DataPath, LoadError, decode_utf8, parse_yaml
 from asplan.model.plan import Plan
 from asplan.plan_source import parse_text
 from asplan.settings import DEFAULT_MAX_FILE_BYTES
@@ -168,7 +168,6 @@ def flow_close(text_lines: list[str], line: int, column: int) -> tuple[int, int]
     raise ReviewError("internal error: cannot find the end of a flow collection in reviews", line + 1)
 
 
-DataPath = tuple[str | int, ...]
 Fields = tuple[tuple[str, str], ...]
 """An entry to write: (key, YAML literal) pairs, the literals already valid plain scalars."""
 

@@ -20,9 +20,9 @@ from asplan.yaml_document import (
     MAX_ALIAS_NODES,
     MAX_DEPTH,
     MAX_NODES,
+    DataPath,
     Document,
     LoadError,
-    Path,
     Positions,
     hidden_characters,
     parse_suppressions,
@@ -39,7 +39,7 @@ _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "n
 class _Frame:
     __slots__ = ("anchor", "chars", "container", "count", "index", "key", "key_pos", "path", "seen")
 
-    def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
+    def __init__(self, container: Any, path: DataPath, anchor: str | None) -> None:
         self.container = container
         self.path = path
         self.anchor = anchor
@@ -80,7 +80,7 @@ def _unknown_alias(text: str, anchor: str, mark: Any) -> str:
     return f"YAML syntax error: {alias_hint(line.rstrip(chr(13)), mark.column)} (parser: unknown alias '*{anchor}')"
 
 
-def _duplicate_key(file: str, key: str, at: tuple[int, int], first: int, where: Path) -> Finding:
+def _duplicate_key(file: str, key: str, at: tuple[int, int], first: int, where: DataPath) -> Finding:
     """ASP002: never last-wins, and the message says where the first one is."""
     return Finding(
         file,
@@ -93,7 +93,7 @@ def _duplicate_key(file: str, key: str, at: tuple[int, int], first: int, where: 
     )
 
 
-def _drop_positions(positions: Positions, prefix: Path) -> None:
+def _drop_positions(positions: Positions, prefix: DataPath) -> None:
     """Forget the positions recorded for a duplicate key's (discarded) value."""
     n = len(prefix)
     for table in (positions.values, positions.keys):
@@ -111,7 +111,7 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
-def _fmt(path: Path) -> str:
+def _fmt(path: DataPath) -> str:
     from asplan.findings import format_path
 
     return format_path(path)
@@ -276,7 +276,7 @@ class _Composer:
                 "ASP001", "more than one YAML document: a plan file holds exactly one", *_position(event)
             )
 
-    def attach(self, value: Any, pos: tuple[int, int], size: int, chars: int) -> Path | None:
+    def attach(self, value: Any, pos: tuple[int, int], size: int, chars: int) -> DataPath | None:
         """Put a finished value into its parent; returns the path it got (None for a key)."""
         values = self.positions.values
         if not self.stack:
@@ -302,7 +302,7 @@ class _Composer:
             return None
         return self.attach_value(parent, value, pos)
 
-    def attach_value(self, parent: _Frame, value: Any, pos: tuple[int, int]) -> Path:
+    def attach_value(self, parent: _Frame, value: Any, pos: tuple[int, int]) -> DataPath:
         """A mapping's value, under the key read before it (a repeated key is ASP002, first kept)."""
         keys = self.positions.keys
         key = parent.key
@@ -319,7 +319,7 @@ class _Composer:
         keys[child_path] = parent.key_pos
         return child_path
 
-    def child_path_for_new_collection(self) -> Path:
+    def child_path_for_new_collection(self) -> DataPath:
         if not self.stack:
             return ()
         parent = self.stack[-1]

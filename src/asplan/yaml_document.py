@@ -16,7 +16,11 @@ from typing import Any
 
 from asplan.findings import Finding, Severity
 
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
+"""Where a value sits in the plan's data: keys and list indexes (``("slas", 0, "target")``).
+
+Named so, not ``Path``, so that it never hides :class:`pathlib.Path` in a module that uses both.
+"""
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
@@ -68,13 +72,13 @@ class Positions:
     a path into aliased or pruned data still lands on a sensible line.
     """
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     # Mappings written inline (``{name: x, description: y}``): there a ", " in an
     # unquoted value ends it, and the rest reads as a key; ASP103 says so.
-    flow: set[Path] = field(default_factory=set)
+    flow: set[DataPath] = field(default_factory=set)
 
-    def value(self, path: Path) -> tuple[int, int]:
+    def value(self, path: DataPath) -> tuple[int, int]:
         path = tuple(path)
         while path:
             pos = self.values.get(path)
@@ -83,7 +87,7 @@ class Positions:
             path = path[:-1]
         return self.values.get((), (1, 1))
 
-    def key(self, path: Path) -> tuple[int, int]:
+    def key(self, path: DataPath) -> tuple[int, int]:
         """The key of a mapping entry, else the value (list items have no key)."""
         path = tuple(path)
         pos = self.keys.get(path)
@@ -91,7 +95,7 @@ class Positions:
             return pos
         return self.value(path)
 
-    def has(self, path: Path) -> bool:
+    def has(self, path: DataPath) -> bool:
         return tuple(path) in self.values
 
 

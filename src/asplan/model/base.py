@@ -21,7 +21,7 @@ from typing import Any, ClassVar, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, model_validator
 from pydantic.functional_validators import ModelWrapValidatorHandler
 
-Path = tuple[str | int, ...]
+from asplan.yaml_document import DataPath
 
 
 class _PathKey:
@@ -63,7 +63,7 @@ class UnknownKey:
 
     __slots__ = ("key", "path", "suggestion")
 
-    def __init__(self, path: Path, key: str, suggestion: str | None) -> None:
+    def __init__(self, path: DataPath, key: str, suggestion: str | None) -> None:
         self.path = path
         self.key = key
         self.suggestion = suggestion
@@ -93,10 +93,10 @@ class PlanModel(BaseModel):
         defer_build=True,
     )
 
-    _path: Path = PrivateAttr(default=())
+    _path: DataPath = PrivateAttr(default=())
 
     @property
-    def path(self) -> Path:
+    def path(self) -> DataPath:
         """Data path of this object in the file (``('actions', 3)``)."""
         return self._path
 
@@ -125,7 +125,7 @@ class PlanModel(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _capture_path(cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo) -> Any:
-        path: Path = ()
+        path: DataPath = ()
         if isinstance(data, dict):
             path = data.get(PATH_KEY, ())
             accepted = cls.accepted_keys()

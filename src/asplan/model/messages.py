@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from asplan.model.base import Path
+from asplan.loading import DataPath
 
 # Every ``pattern=`` of the models, in words, with an example (a test checks none is missing).
 PATTERN_WORDS: dict[str, tuple[str, str]] = {
@@ -106,7 +106,7 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def field_at(path: Path) -> tuple[type[BaseModel] | None, FieldInfo | None, Any]:
+def field_at(path: DataPath) -> tuple[type[BaseModel] | None, FieldInfo | None, Any]:
     """The model, field and annotation a data path leads to (``None``s when it leaves the models).
 
     For a list item (``objectives[0]``) the annotation is the item's type and the field
@@ -214,7 +214,7 @@ def model_skeleton(model: type[BaseModel]) -> dict[str, Any]:
     return out
 
 
-def _example_text(path: Path, owner: type[BaseModel] | None, info: FieldInfo | None, annotation: Any) -> str:
+def _example_text(path: DataPath, owner: type[BaseModel] | None, info: FieldInfo | None, annotation: Any) -> str:
     key = path[-1] if path else None
     value = example_of(owner if isinstance(key, str) else None, key, info, annotation)
     if value is None:
@@ -271,7 +271,7 @@ def expected_words(error: dict[str, Any], annotation: Any, info: FieldInfo | Non
     return _KIND_WORDS.get(kind)
 
 
-def value_message(error: dict[str, Any], path: Path) -> str:
+def value_message(error: dict[str, Any], path: DataPath) -> str:
     """The part of an ASP102 message after ``path: ``."""
     msg = str(error.get("msg", "invalid value"))
     for prefix in ("Value error, ", "Assertion failed, "):
@@ -310,7 +310,7 @@ def empty_section_message(key: str) -> str:
     return f"section '{key}' is empty: remove it or fill it in" + (f", {example}" if example else "")
 
 
-def missing_message(path: Path, missing: str | int) -> str:
+def missing_message(path: DataPath, missing: str | int) -> str:
     """ASP101: the missing field, what it is, and an example line to add."""
     where = _where(path)
     owner, info, annotation = field_at((*path, missing))
@@ -325,7 +325,7 @@ def missing_message(path: Path, missing: str | int) -> str:
     return f"required field '{missing}'{what} is missing in {where}{hint}"
 
 
-def _where(path: Path) -> str:
+def _where(path: DataPath) -> str:
     from asplan.findings import format_path
 
     return format_path(path) or "the plan"

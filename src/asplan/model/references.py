@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from asplan.loading import Path
+from asplan.loading import DataPath
 from asplan.model.plan import Plan
 
-PersonRef = tuple[Path, str | None, str]
+PersonRef = tuple[DataPath, str | None, str]
 
 
 def person_references(plan: Plan) -> Iterator[PersonRef]:

@@ -20,11 +20,10 @@ from typing import Any, cast, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from asplan.findings import Finding, Severity, format_path
-from asplan.loading import Document, Positions, parse_yaml
+from asplan.loading import DataPath, Document, Positions, parse_yaml
 from asplan.model.account import Account
 from asplan.model.base import (
     PATH_KEY,
-    Path,
     PlanModel,
     UnknownKey,
     _suggest,
@@ -65,7 +64,7 @@ def _map_sections() -> frozenset[str]:
     )
 
 
-def mark_paths(value: Any, path: Path) -> Any:
+def mark_paths(value: Any, path: DataPath) -> Any:
     """Copy ``value``, putting each mapping's data path under :data:`PATH_KEY`."""
     if isinstance(value, dict):
         out: dict[Any, Any] = {PATH_KEY: path}
@@ -77,7 +76,7 @@ def mark_paths(value: Any, path: Path) -> Any:
     return value
 
 
-def _normalise(data: Any, loc: tuple[Any, ...]) -> tuple[Path, bool]:
+def _normalise(data: Any, loc: tuple[Any, ...]) -> tuple[DataPath, bool]:
     """Follow a pydantic ``loc`` through the data; returns (path, reached the end).
 
     Locs contain union-member and validator names that are not data keys; they are
@@ -116,7 +115,7 @@ def _is_tag(part: str) -> bool:
     )
 
 
-def _remove(data: Any, path: Path) -> bool:
+def _remove(data: Any, path: DataPath) -> bool:
     """Delete the value at ``path`` (relative to the section); False if it is the root."""
     if not path:
         return False
@@ -165,7 +164,7 @@ def _validate_section(
     raw: Any,
     adapter: TypeAdapter[Any],
     context: dict[str, Any],
-    report: list[tuple[Path, Any]],
+    report: list[tuple[DataPath, Any]],
 ) -> tuple[bool, Any]:
     """Validate one section with pruning; returns (ok, value)."""
     data = mark_paths(raw, (key,))
@@ -176,7 +175,7 @@ def _validate_section(
             return True, adapter.validate_python(data, context=context)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
-        removals: list[Path] = []
+        removals: list[DataPath] = []
         for error in errors:
             rel, _ = _normalise(data, tuple(error["loc"]))
             if round_number == 0:
@@ -205,7 +204,7 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
     """
     findings: list[Finding] = []
 
-    def add(code: str, path: Path, message: str, at_key: bool = False) -> None:
+    def add(code: str, path: DataPath, message: str, at_key: bool = False) -> None:
         line, column = positions.key(path) if at_key else positions.value(path)
         findings.append(Finding(file, line, column, code, Severity.ERROR, message, format_path(path)))
 
@@ -225,7 +224,7 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
     adapters = _section_adapters()
     unknown: list[UnknownKey] = []
     context: dict[str, Any] = {"unknown": unknown}
-    errors: list[tuple[Path, Any]] = []
+    errors: list[tuple[DataPath, Any]] = []
     sections: dict[str, Any] = {}
     known = sorted([*adapters, "asplan"])
     for key, raw in data.items():
@@ -250,7 +249,7 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
     if "account" not in data:
         add("ASP101", (), "required section 'account' is missing: add account with id, name, tier and manager")
 
-    seen: set[tuple[Path, str]] = set()
+    seen: set[tuple[DataPath, str]] = set()
     # `titel: Pilot` is one mistake: the unknown field says "did you mean 'title'?", and
     # the missing 'title' it causes is not reported a second time.
     misspelt = {(item.path[:-1], item.suggestion) for item in unknown if item.suggestion}
@@ -273,7 +272,7 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
         message = value_message(error, path) if kind != "none" else str(error.get("msg"))
         add("ASP102", path, f"{format_path(path)}: {_as_written(message, error, path, positions, text)}")
 
-    reported: set[Path] = set()
+    reported: set[DataPath] = set()
     for item in unknown:
         if item.path in reported:
             continue
@@ -302,7 +301,7 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
 _TOKEN = re.compile(r"[^\s,\]\}#]+")
 
 
-def _as_written(message: str, error: Any, path: Path, positions: Positions, text: str | None) -> str:
+def _as_written(message: str, error: Any, path: DataPath, positions: Positions, text: str | None) -> str:
     """Quote a number as the user wrote it: ``id: 007`` is "007", not the 7 YAML made of it.
 
     The parser keeps values, not spellings; the spelling is read back from the line the
@@ -324,7 +323,7 @@ def _as_written(message: str, error: Any, path: Path, positions: Positions, text
     )
 
 
-def comma_split_value(data: Any, positions: Positions, path: Path) -> tuple[list[Path], Path, str] | None:
+def comma_split_value(data: Any, positions: Positions, path: DataPath) -> tuple[list[DataPath], DataPath, str] | None:
     """An unknown "field" that is the tail of a value cut at ", " inside ``{...}``.
 
     ``{name: 24x7, description: Monitoring, incidents and changes.}`` reads as

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from asplan.findings import Severity
-from asplan.loading import Path
+from asplan.loading import DataPath
 from asplan.rules.base import Hit, PlanContext
 
 CODE = "ASP308"
@@ -53,7 +53,7 @@ SEVERITY = Severity.ERROR
 SUMMARY = "dates out of order (end before start, done before requested, a review dated in the future)"
 
 
-def _recorded(ctx: PlanContext) -> Iterator[tuple[Path, date, str]]:
+def _recorded(ctx: PlanContext) -> Iterator[tuple[DataPath, date, str]]:
     """Dates that record something that already happened: (path, date, what)."""
     plan = ctx.plan
     if plan.reviews is not None:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from asplan.findings import Severity
-from asplan.loading import Path
+from asplan.loading import DataPath
 from asplan.rules.base import Hit, PlanContext
 
 CODE = "ASP509"
@@ -37,7 +37,7 @@ SUMMARY = "placeholder text (`TODO`, `TBD`) left in the plan"
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(TODO|TBD|FIXME|XXX)(?![A-Za-z0-9])")
 
 
-def _placeholders(value: Any, path: Path, found: list[tuple[Path, re.Match[str]]]) -> None:
+def _placeholders(value: Any, path: DataPath, found: list[tuple[DataPath, re.Match[str]]]) -> None:
     """Collect ``(path, match)`` for every string with a placeholder, ``x-`` keys skipped.
 
     Paths are built for containers and hits only: a plan has hundreds of strings and
@@ -60,7 +60,7 @@ _search = _PLACEHOLDER.search
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
     # Match first, sort only the hits: a plan holds many strings and few placeholders.
-    found: list[tuple[Path, re.Match[str]]] = []
+    found: list[tuple[DataPath, re.Match[str]]] = []
     if isinstance(ctx.data, dict):
         _placeholders(ctx.data, (), found)
     found.sort(key=lambda item: ctx.positions.value(item[0]))

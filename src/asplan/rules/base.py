@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from asplan.findings import Severity
-from asplan.loading import Path, Positions
+from asplan.loading import DataPath, Positions
 from asplan.model.plan import Plan
 from asplan.settings import Settings
 
@@ -54,7 +54,7 @@ class Hit:
     the rule's default for this one hit (ASP306: an expired contract is an error).
     """
 
-    path: Path
+    path: DataPath
     message: str
     at_key: bool = False
     severity: Severity | None = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from asplan.loading import Path
+from asplan.loading import DataPath
 from asplan.model.plan import Plan
 from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Sla
@@ -224,13 +224,13 @@ def _where(sla: Sla) -> dict[str, tuple[str, ...]]:
     return {column: (value,) if isinstance(value, str) else tuple(value) for column, value in sla.where.items()}
 
 
-def _event_places(tables: Sequence[SourceTable]) -> Callable[[str], tuple[Path, str]]:
+def _event_places(tables: Sequence[SourceTable]) -> Callable[[str], tuple[DataPath, str]]:
     """Event file (as tables name it) -> the ``events`` entry that lists it, and the file as written there.
 
     Findings on event data name the file the way the plan does (``tickets.csv``), like
     ASP206; with ``--events`` the file is named as given and the finding sits on ``events``.
     """
-    places: dict[str, tuple[Path, str]] = {}
+    places: dict[str, tuple[DataPath, str]] = {}
     for bound in tables:
         places.setdefault(bound.file, (bound.source.place, bound.source.entry))
     return lambda file: places.get(file, (("events",), file))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from asplan.findings import value_in_message
-from asplan.loading import Path
+from asplan.loading import DataPath
 
 if TYPE_CHECKING:
     from asplan.sla.sources import FormatTarget
@@ -51,7 +51,7 @@ class DataFinding:
     """
 
     code: str
-    path: Path
+    path: DataPath
     message: str
     at_key: bool = False
 
@@ -77,7 +77,7 @@ class DuplicateIds:
             self.first = (file, line)
         return True
 
-    def finding(self, path: Path, name: str) -> DataFinding | None:
+    def finding(self, path: DataPath, name: str) -> DataFinding | None:
         """The warning, on ``path`` of the plan; ``name`` is the first repeat's file as the plan lists it."""
         if not self.count or self.first is None:
             return None
@@ -111,7 +111,7 @@ class WhereValues:
         if len(seen) < _MAX_VALUES_KEPT and value:
             seen.add(value)
 
-    def findings(self, sla_id: str, sla_path: Path) -> list[DataFinding]:
+    def findings(self, sla_id: str, sla_path: DataPath) -> list[DataFinding]:
         out: list[DataFinding] = []
         for column, wanted in self.where.items():
             seen = self.seen[column]
@@ -243,7 +243,7 @@ def pause_lookalikes(header: Iterable[str]) -> list[str]:
     return [name for name in names if _PAUSE_LIKE.match(re.sub(r"[\s_-]+", "", name.strip().casefold()))]
 
 
-def pause_finding(path: Path, file: str, columns: Sequence[str]) -> DataFinding:
+def pause_finding(path: DataPath, file: str, columns: Sequence[str]) -> DataFinding:
     names = ", ".join(_show(c) for c in columns)
     return DataFinding(
         "ASP407",

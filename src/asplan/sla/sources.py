@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from asplan.findings import value_in_message
-from asplan.loading import Path
+from asplan.loading import DataPath
 from asplan.model.events import EventSource, Preset
 from asplan.printable import one_line
 from asplan.sla.events import (
@@ -49,8 +49,8 @@ class FormatTarget:
     entry: str
     time_format: str | None
     format_written: bool
-    place: Path
-    format_place: Path
+    place: DataPath
+    format_place: DataPath
     rows: str = "event row"  # what one line of the file is, for the message
 
 
@@ -88,11 +88,11 @@ class SourceSpec:
     status_log: StatusLogSpec | None = None
 
     @property
-    def place(self) -> Path:
+    def place(self) -> DataPath:
         """Where in the plan a finding about this source goes."""
         return ("events", self.index) if self.index is not None else ("events",)
 
-    def field_place(self, key: str) -> Path:
+    def field_place(self, key: str) -> DataPath:
         """A key of a mapping entry (``events[1].time_format``), or the entry itself for a path."""
         return (*self.place, key) if self.index is not None and self.is_mapping else self.place
 
@@ -129,7 +129,7 @@ class OutsideFile(Exception):
     ``what`` is ``event file`` or ``status log``; ``key`` is where in the plan it is written.
     """
 
-    def __init__(self, entry: str, what: str, key: Path, reason: str) -> None:
+    def __init__(self, entry: str, what: str, key: DataPath, reason: str) -> None:
         super().__init__(reason)
         self.entry = entry
         self.what = what
@@ -151,7 +151,7 @@ def source_spec(index: int | None, entry: str | EventSource, plan_file: str) -> 
     """The spec of one entry of a plan (raises :class:`OutsideFile` for a file outside the repository)."""
     from asplan.confinement import OutsideRepository
 
-    place: Path = ("events", index) if index is not None else ("events",)
+    place: DataPath = ("events", index) if index is not None else ("events",)
     try:
         path = resolve_path(plan_file, entry_file(entry))
     except OutsideRepository as exc:
