@@ -2,8 +2,8 @@
 
 - No module in ``src/`` over 500 lines, no function over 60 lines: a room you can read
   top to bottom. A function counts from its first decorator to its last line.
-- The core never imports the presentation layer: ``typer``, ``rich`` and ``asplan.cli``
-  are imported only from ``asplan.cli`` and ``asplan.reporters`` (and from
+- The core never imports the presentation layer: ``typer``, ``rich``, ``asplan.cli`` and
+  ``asplan.reporters`` are imported only from ``asplan.cli`` and ``asplan.reporters`` (and from
   ``asplan.__main__``, the entry point that starts the CLI). The import may be lazy,
   inside a function: it counts all the same.
 
@@ -24,7 +24,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60
-PRESENTATION = ("typer", "rich", "asplan.cli")
+PRESENTATION = ("typer", "rich", "asplan.cli", "asplan.reporters")
 MAY_IMPORT_PRESENTATION = ("asplan.cli", "asplan.reporters", "asplan.__main__")
 
 # Over the limit when the guard was introduced (issue 13): a ceiling each, not a licence.

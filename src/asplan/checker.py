@@ -16,11 +16,11 @@ from datetime import date
 from typing import Any
 
 from asplan import __version__
+from asplan.check_report import CheckReport
 from asplan.config import Config
 from asplan.findings import Finding, Severity, format_path
 from asplan.parallel import ordered_map
 from asplan.plan_source import RuleCrash, Target, hit_to_finding, read_plan, run_rule
-from asplan.reporters.base import CheckReport
 from asplan.result_cache import CachedFile, ResultCache
 from asplan.rules import RULES, plan_rules, portfolio_rules
 from asplan.rules.base import AccountClaim, PlanContext

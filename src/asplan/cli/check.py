@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from asplan.check_report import CheckReport
     from asplan.config import Config
     from asplan.plan_source import Target
-    from asplan.reporters.base import CheckReport
     from asplan.result_cache import ResultCache
 
 from asplan.cli.common import FORCE_OUTPUT_HELP, fail, load_config, today, use_color, warn, write_output

@@ -2,37 +2,18 @@
 
 Reporters are pure functions of a :class:`CheckReport`: they never look at plans,
 configuration or the terminal themselves (colour is decided by the CLI and passed in),
-which is what keeps ``--jobs N`` output byte-identical to a serial run.
+which is what keeps ``--jobs N`` output byte-identical to a serial run. The report
+itself is the core's (:mod:`asplan.check_report`); it is re-exported here for the
+reporters.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
-from asplan.findings import Finding, Severity
+from asplan.check_report import CheckReport
 
-
-@dataclass
-class CheckReport:
-    """The outcome of one ``asplan check`` run.
-
-    ``files`` lists every plan file checked, in the order they were found (sorted
-    paths); ``findings`` are sorted by file, line, column and code.
-    ``summaries`` maps a rule code to its one-line summary (for SARIF rules and
-    ``--statistics``). ``sources`` holds, per file, the text of the lines findings
-    point at, when the run was asked to show them (``check --show-source``).
-    """
-
-    version: str
-    today: date
-    files: list[str]
-    findings: list[Finding]
-    summaries: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, dict[int, str]] = field(default_factory=dict)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+__all__ = ["CheckReport", "ReportOptions", "Reporter"]
 
 
 @dataclass
