@@ -288,6 +288,19 @@ CATALOGUE: list[Mistake] = [
         swap("side: provider}", "side: provider, email: maria.lopez}"),
         "ASP102", 8, 59, "expected an e-mail address like maria.lopez@example.com",
     ),
+    Mistake(
+        "a credit given as a percent and an amount",
+        plan('slas:\n  - {id: SLA-1, name: Uptime, target: ">= 99%", credit: {percent: 5, amount: 500 EUR}}\n'),
+        "ASP102", 10, 57, "exactly one of `percent`, `amount` or `tiers`, e.g. credit: {percent: 5}",
+    ),
+    Mistake(
+        "a credit tier with both bounds",
+        plan(
+            'slas:\n  - {id: SLA-1, name: Uptime, target: ">= 99%",'
+            " credit: {tiers: [{below: 99, above: 98, percent: 5}]}}\n"
+        ),
+        "ASP102", 10, 66, "exactly one of `below` or `above`, e.g. {below: 99.5, percent: 5}",
+    ),
     # --- unknown fields (ASP103) ----------------------------------------------------------------
     Mistake(
         "a misspelt field",

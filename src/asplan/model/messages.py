@@ -282,6 +282,9 @@ def value_message(error: dict[str, Any], path: DataPath) -> str:
     got = error.get("input")
     if words is None:
         message = msg  # a validator of ours: already "expected ..., got ..."
+        base = _unwrap(annotation)
+        if isinstance(base, type) and issubclass(base, BaseModel):
+            return message  # a rule across fields of a mapping: a skeleton of the mapping would not show it
     else:
         message = f"expected {words}, got {describe_input(got)}"
         if got is None:

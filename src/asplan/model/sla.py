@@ -109,7 +109,7 @@ class CreditTier(PlanModel):
     @model_validator(mode="after")
     def _one_bound(self) -> Self:
         if (self.below is None) == (self.above is None):
-            raise ValueError("a tier needs exactly one of `below` or `above`")
+            raise ValueError("a tier needs exactly one of `below` or `above`, e.g. {below: 99.5, percent: 5}")
         return self
 
 
@@ -129,7 +129,10 @@ class Credit(PlanModel):
     def _one_form(self) -> Self:
         forms = sum((self.percent is not None, self.amount is not None, bool(self.tiers)))
         if forms != 1:
-            raise ValueError("a credit has exactly one of `percent`, `amount` or `tiers`")
+            raise ValueError(
+                "a credit has exactly one of `percent`, `amount` or `tiers`, e.g. credit: {percent: 5}"
+                " or credit: {amount: 500 EUR}"
+            )
         return self
 
 
