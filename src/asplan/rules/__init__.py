@@ -63,6 +63,7 @@ _MODULE_NAMES: tuple[str, ...] = (
     "asp507_empty_scope",
     "asp508_kpi_target",
     "asp509_placeholder",
+    "asp510_escalation_after_targets",
 )
 _MODULES: tuple[ModuleType, ...] = tuple(importlib.import_module(f"asplan.rules.{name}") for name in _MODULE_NAMES)
 
