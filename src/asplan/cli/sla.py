@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from asplan.loading import Positions
     from asplan.sla.engine import PlanSlas, Selection
     from asplan.sla.report import SlaRow
+    from asplan.sla.whatif import WhatIf
 
 FORMATS = ("text", "json")
 FAIL_ON = ("breach", "at-risk")
@@ -49,31 +51,111 @@ def sla(
     fail_on_breach: Annotated[
         bool, typer.Option("--fail-on-breach", help="Same as --fail-on breach (kept for existing scripts).")
     ] = False,
+    set_terms: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="SLA-ID.FIELD=VALUE",
+            help=(
+                "What if: recompute under changed terms, side by side with the plan's (repeatable; FIELD:"
+                " target, objective, calendar, credit.percent, credit.amount, credit.cap_percent). The plan is"
+                " not changed."
+            ),
+        ),
+    ] = None,
 ) -> None:
-    """SLA figures per period: met, breached, no data; credits owed; the breaching events."""
-    from asplan.model.scalars import PeriodLabel
-    from asplan.plan_source import PlanRefused, UsageError, default_paths, discover, iter_plans
-    from asplan.sla.engine import TableCache, evaluate_plan
-    from asplan.sla.events import EventFileError, parse_timestamp
+    """SLA figures per period: met, breached, no data; credits owed; the breaching events.
+
+    With --set, the same events and measurements under changed terms, side by side with the plan's.
+    """
     from asplan.sla.report import dumps, report_json, rows
-    from asplan.sla.timed import SlaDefinitionError
-    from asplan.timecalc.calendars import resolve_zone
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: expected one of {', '.join(FORMATS)}")
     if fail_on is not None and fail_on not in FAIL_ON:
         fail(f"--fail-on {fail_on}: expected one of {', '.join(FAIL_ON)}")
     threshold = fail_on or ("breach" if fail_on_breach else None)
+    what_if = _what_if(set_terms)
     day = today(today_option)
-    selection: Selection = None
-    if period is not None:
-        if period.strip().lower() == "last":
-            selection = "last"
+    run = evaluate_paths(paths, day, period=period, now=now, events=events, what_if=what_if)
+
+    selected = rows(run.baseline)
+    if what_if is not None:
+        from asplan.cli.sla_whatif import comparison_text
+        from asplan.sla.whatif import Comparison, dumps_comparison
+
+        comparison = Comparison.of(day, what_if.changes, run.baseline, run.what_if)
+        if output_format == "json":
+            write_output(dumps_comparison(comparison.to_json()), None)
         else:
-            try:
-                selection = PeriodLabel.parse(period.strip())
-            except ValueError as exc:
-                fail(f"--period {period}: {exc}, or 'last'")
+            write_output(comparison_text(comparison, _value, _credit, use_color()), None)
+    elif output_format == "json":
+        write_output(dumps(report_json(day, selected)), None)
+    else:
+        write_output(_text(day, selected), None)
+    # The exit code judges the plan as it stands: a what-if is a question, not a breach.
+    breached = any(r.period.status == "breached" for r in selected)
+    at_risk = any(e.status == "at_risk" for r in selected for e in r.period.events)
+    if (threshold == "breach" and breached) or (threshold == "at-risk" and (breached or at_risk)):
+        raise typer.Exit(1)
+
+
+def _what_if(texts: list[str] | None) -> WhatIf | None:
+    from asplan.sla.whatif import TermError, WhatIf
+
+    if not texts:
+        return None
+    try:
+        return WhatIf(texts)
+    except TermError as exc:
+        fail(str(exc))
+
+
+def parse_period(period: str | None) -> Selection:
+    """``--period``: a period label, ``last``, or nothing (every period)."""
+    from asplan.model.scalars import PeriodLabel
+
+    if period is None:
+        return None
+    if period.strip().lower() == "last":
+        return "last"
+    try:
+        return PeriodLabel.parse(period.strip())
+    except ValueError as exc:
+        fail(f"--period {period}: {exc}, or 'last'")
+
+
+@dataclass
+class Run:
+    """Every selected plan's SLA figures (and, with --set, the what-if figures), plan by plan."""
+
+    baseline: list[PlanSlas] = field(default_factory=list)
+    what_if: list[PlanSlas] = field(default_factory=list)
+    contracts: dict[str, str | None] = field(default_factory=dict)  # plan file -> contract id
+
+
+def evaluate_paths(
+    paths: list[str] | None,
+    day: date,
+    *,
+    period: str | None = None,
+    now: str | None = None,
+    events: str | None = None,
+    what_if: WhatIf | None = None,
+) -> Run:
+    """The plans under ``paths``, computed as ``asplan sla`` computes them (``credits`` shares this).
+
+    Every event file is read once: the what-if SLAs are computed again over the tables
+    the baseline read. Problems the user can fix end the command with one line.
+    """
+    from asplan.plan_source import PlanRefused, UsageError, default_paths, discover, iter_plans
+    from asplan.sla.engine import TableCache, evaluate_plan
+    from asplan.sla.events import EventFileError, parse_timestamp
+    from asplan.sla.timed import SlaDefinitionError
+    from asplan.sla.whatif import TermError, merge
+    from asplan.timecalc.calendars import resolve_zone
+
+    selection = parse_period(period)
     if now is not None:
         try:
             datetime.fromisoformat(now.strip())
@@ -85,7 +167,7 @@ def sla(
     except UsageError as exc:
         fail(str(exc))
 
-    reports: list[PlanSlas] = []
+    run = Run()
     cache = TableCache()
     for source in iter_plans(targets, config.max_file_bytes):
         try:
@@ -100,35 +182,51 @@ def sla(
             except ValueError as exc:
                 fail(f"--now {now}: {exc}")
         try:
-            reports.append(
-                evaluate_plan(
-                    plan,
-                    source.path,
-                    day,
-                    now=instant,
-                    event_files=[events] if events is not None else None,
-                    selection=selection,
-                    table_cache=cache,
-                    at_risk=config.sla_at_risk,
-                )
+            edited = what_if.edit(source) if what_if is not None else None
+        except TermError as exc:
+            fail(str(exc))
+        try:
+            baseline = evaluate_plan(
+                plan,
+                source.path,
+                day,
+                now=instant,
+                event_files=[events] if events is not None else None,
+                selection=selection,
+                table_cache=cache,
+                at_risk=config.sla_at_risk,
             )
+            run.baseline.append(baseline)
+            if what_if is not None:
+                changed = None
+                if edited is not None:
+                    changed = evaluate_plan(
+                        edited.plan,
+                        source.path,
+                        day,
+                        now=instant,
+                        event_files=[events] if events is not None else None,
+                        selection=selection,
+                        slas=edited.slas,
+                        table_cache=cache,
+                        at_risk=config.sla_at_risk,
+                    )
+                run.what_if.append(merge(baseline, changed))
         except EventFileError as exc:
             fail(str(exc))
         except SlaDefinitionError as exc:
             fail(f"{source.path}: {exc}")
+        contract = plan.account.contract if plan.account is not None else None
+        run.contracts[source.path] = contract.id if contract is not None else None
         if source.document is not None:
-            _warn_data(reports[-1], source.document.positions)
-
-    _warn_rows(reports)
-    selected = rows(reports)
-    if output_format == "json":
-        write_output(dumps(report_json(day, selected)), None)
-    else:
-        write_output(_text(day, selected), None)
-    breached = any(r.period.status == "breached" for r in selected)
-    at_risk = any(e.status == "at_risk" for r in selected for e in r.period.events)
-    if (threshold == "breach" and breached) or (threshold == "at-risk" and (breached or at_risk)):
-        raise typer.Exit(1)
+            _warn_data(run.baseline[-1], source.document.positions)
+    if what_if is not None:
+        try:
+            what_if.finish()
+        except TermError as exc:
+            fail(str(exc))
+    _warn_rows(run.baseline)
+    return run
 
 
 def _warn_data(report: PlanSlas, positions: Positions) -> None:
