@@ -202,6 +202,13 @@ def test_every_command_runs_from_the_wheel(installed: Installed, tmp_path: Path)
 
     sla = json.loads(installed("sla", "--today", TODAY, "--format", "json", cwd=repo))
     assert {row["kind"] for row in sla["slas"]} == {"measured", "timed"}
+    what_if = json.loads(
+        installed("sla", "--today", TODAY, "--format", "json", "--set", "SLA-1.target=>= 99.95%", cwd=repo)
+    )
+    assert list(what_if) == ["baseline", "what_if", "delta"]
+    statement = json.loads(installed("credits", "--today", TODAY, "--format", "json", cwd=repo))
+    assert statement["credits"] == sla["credits"]
+    assert installed("credits", "--today", TODAY, "--format", "csv", cwd=repo).startswith("\ufefftype,account,")
 
     status = json.loads(installed("status", "--today", TODAY, "--format", "json", cwd=repo))
     assert len(status) >= 4

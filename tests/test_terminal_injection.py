@@ -80,6 +80,9 @@ COMMANDS = [
     ["due", "--today", "2026-11-23", "--group-by", "owner"],
     ["status", "--today", "2026-11-23"],
     ["sla", "--today", "2026-11-23"],
+    ["sla", "--today", "2026-12-05", "--set", "S1.target=<= 45m"],
+    ["credits", "--today", "2026-12-05"],
+    ["credits", "--today", "2026-12-05", "--format", "csv"],
     ["check", "--today", "2026-11-23"],
     ["check", "--today", "2026-11-23", "--show-source"],
 ]
@@ -121,6 +124,16 @@ def test_source_lines_shown_by_check_spell_out_control_characters(repo: Path) ->
         result = CliRunner().invoke(app, ["check", "--today", "2026-11-23", "--show-source", f"plans/{name}"])
         assert raw_controls(result.stdout) == []
         assert any(line.startswith(shown) for line in result.stdout.splitlines()), result.stdout
+
+
+def test_the_credit_statement_spells_out_plan_text(repo: Path) -> None:
+    # November is closed on 2026-12-05: T1's 60-minute response breached S1.
+    text = CliRunner().invoke(app, ["credits", "--today", "2026-12-05"]).stdout
+    assert "Response \\x1b]52;c;ZWNobyBoYWNrZWQ=\\x07" in text
+    csv = CliRunner().invoke(app, ["credits", "--today", "2026-12-05", "--format", "csv"]).stdout
+    assert ",S1,Response \\x1b]52;c;ZWNobyBoYWNrZWQ=\\x07,2026-11," in csv
+    what_if = CliRunner().invoke(app, ["sla", "--today", "2026-12-05", "--set", "S1.target=<= 45m"]).stdout
+    assert "  S1 target: <= 30m -> <= 45m" in what_if
 
 
 def test_a_newline_in_a_file_name_cannot_forge_an_annotation(repo: Path) -> None:

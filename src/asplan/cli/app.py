@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from asplan import __version__
 from asplan.cli import check as check_cmd
+from asplan.cli import credits as credits_cmd
 from asplan.cli import diff as diff_cmd
 from asplan.cli import due as due_cmd
 from asplan.cli import init as init_cmd
@@ -131,6 +132,7 @@ app.command("touch")(writeback_cmd.touch)
 app.command("rules")(rules_cmd.rules)
 app.command("schema")(schema_cmd.schema)
 app.command("sla")(sla_cmd.sla)
+app.command("credits")(credits_cmd.credits)
 app.command("render")(render_cmd.render)
 app.command("status")(status_cmd.status)
 
