@@ -86,7 +86,7 @@ def sla(
 
         comparison = Comparison.of(day, what_if.changes, run.baseline, run.what_if)
         if output_format == "json":
-            write_output(dumps_comparison(comparison.to_json()), None)
+            write_output(dumps_comparison(comparison), None)
         else:
             write_output(comparison_text(comparison, _value, _credit, use_color()), None)
     elif output_format == "json":
