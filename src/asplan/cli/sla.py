@@ -11,10 +11,13 @@ import typer
 from asplan.cli.common import fail, load_config, today, use_color, warn, write_output
 
 if TYPE_CHECKING:
+    from asplan.config import Config
     from asplan.loading import Positions
-    from asplan.sla.engine import PlanSlas, Selection
+    from asplan.model.plan import Plan
+    from asplan.plan_source import Target
+    from asplan.sla.engine import PlanSlas, Selection, TableCache
     from asplan.sla.report import SlaRow
-    from asplan.sla.whatif import WhatIf
+    from asplan.sla.whatif import EditedPlan, WhatIf
 
 FORMATS = ("text", "json")
 FAIL_ON = ("breach", "at-risk")
@@ -148,25 +151,12 @@ def evaluate_paths(
     Every event file is read once: the what-if SLAs are computed again over the tables
     the baseline read. Problems the user can fix end the command with one line.
     """
-    from asplan.plan_source import PlanRefused, UsageError, default_paths, discover, iter_plans
-    from asplan.sla.engine import TableCache, evaluate_plan
-    from asplan.sla.events import EventFileError, parse_timestamp
-    from asplan.sla.timed import SlaDefinitionError
-    from asplan.sla.whatif import TermError, merge
-    from asplan.timecalc.calendars import resolve_zone
+    from asplan.plan_source import PlanRefused, iter_plans
+    from asplan.sla.engine import TableCache
+    from asplan.sla.whatif import TermError
 
     selection = parse_period(period)
-    if now is not None:
-        try:
-            datetime.fromisoformat(now.strip())
-        except ValueError:
-            fail(f"--now {now}: expected an ISO 8601 instant like 2026-11-23T18:00 or 2026-11-23T17:00:00Z")
-    config = load_config()
-    try:
-        targets = discover(paths or default_paths(config))
-    except UsageError as exc:
-        fail(str(exc))
-
+    config, targets = _targets(paths, now)
     run = Run()
     cache = TableCache()
     for source in iter_plans(targets, config.max_file_bytes):
@@ -174,52 +164,18 @@ def evaluate_paths(
             plan = source.require()
         except PlanRefused as exc:
             fail(str(exc))
-        zone, _ = resolve_zone(plan.account.timezone if plan.account is not None else "UTC")
-        instant = None
-        if now is not None:
-            try:
-                instant = parse_timestamp(now, zone)
-            except ValueError as exc:
-                fail(f"--now {now}: {exc}")
         try:
             edited = what_if.edit(source) if what_if is not None else None
         except TermError as exc:
             fail(str(exc))
-        try:
-            baseline = evaluate_plan(
-                plan,
-                source.path,
-                day,
-                now=instant,
-                event_files=[events] if events is not None else None,
-                selection=selection,
-                table_cache=cache,
-                at_risk=config.sla_at_risk,
-            )
-            run.baseline.append(baseline)
-            if what_if is not None:
-                changed = None
-                if edited is not None:
-                    changed = evaluate_plan(
-                        edited.plan,
-                        source.path,
-                        day,
-                        now=instant,
-                        event_files=[events] if events is not None else None,
-                        selection=selection,
-                        slas=edited.slas,
-                        table_cache=cache,
-                        at_risk=config.sla_at_risk,
-                    )
-                run.what_if.append(merge(baseline, changed))
-        except EventFileError as exc:
-            fail(str(exc))
-        except SlaDefinitionError as exc:
-            fail(f"{source.path}: {exc}")
+        baseline, changed = _evaluate(source.path, plan, edited, day, selection, now, events, cache, config)
+        run.baseline.append(baseline)
+        if what_if is not None:
+            run.what_if.append(changed if changed is not None else baseline)
         contract = plan.account.contract if plan.account is not None else None
         run.contracts[source.path] = contract.id if contract is not None else None
         if source.document is not None:
-            _warn_data(run.baseline[-1], source.document.positions)
+            _warn_data(baseline, source.document.positions)
     if what_if is not None:
         try:
             what_if.finish()
@@ -227,6 +183,70 @@ def evaluate_paths(
             fail(str(exc))
     _warn_rows(run.baseline)
     return run
+
+
+def _targets(paths: list[str] | None, now: str | None) -> tuple[Config, list[Target]]:
+    """The configuration and the files to read; a malformed ``--now`` or a missing path ends here."""
+    from asplan.plan_source import UsageError, default_paths, discover
+
+    if now is not None:
+        try:
+            datetime.fromisoformat(now.strip())
+        except ValueError:
+            fail(f"--now {now}: expected an ISO 8601 instant like 2026-11-23T18:00 or 2026-11-23T17:00:00Z")
+    config = load_config()
+    try:
+        return config, discover(paths or default_paths(config))
+    except UsageError as exc:
+        fail(str(exc))
+
+
+def _evaluate(
+    path: str,
+    plan: Plan,
+    edited: EditedPlan | None,
+    day: date,
+    selection: Selection,
+    now: str | None,
+    events: str | None,
+    cache: TableCache,
+    config: Config,
+) -> tuple[PlanSlas, PlanSlas | None]:
+    """One plan's figures, and its what-if figures (``None`` without ``--set``; the baseline when untouched)."""
+    from functools import partial
+
+    from asplan.sla.engine import evaluate_plan
+    from asplan.sla.events import EventFileError, parse_timestamp
+    from asplan.sla.timed import SlaDefinitionError
+    from asplan.sla.whatif import merge
+    from asplan.timecalc.calendars import resolve_zone
+
+    zone, _ = resolve_zone(plan.account.timezone if plan.account is not None else "UTC")
+    instant = None
+    if now is not None:
+        try:
+            instant = parse_timestamp(now, zone)
+        except ValueError as exc:
+            fail(f"--now {now}: {exc}")
+    evaluate = partial(
+        evaluate_plan,
+        plan_file=path,
+        today=day,
+        now=instant,
+        event_files=[events] if events is not None else None,
+        selection=selection,
+        table_cache=cache,
+        at_risk=config.sla_at_risk,
+    )
+    try:
+        baseline = evaluate(plan)
+        if edited is None:
+            return baseline, None
+        return baseline, merge(baseline, evaluate(edited.plan, slas=edited.slas))
+    except EventFileError as exc:
+        fail(str(exc))
+    except SlaDefinitionError as exc:
+        fail(f"{path}: {exc}")
 
 
 def _warn_data(report: PlanSlas, positions: Positions) -> None:

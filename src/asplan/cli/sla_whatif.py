@@ -47,7 +47,6 @@ def comparison_text(comparison: Comparison, value_cell: Cell, credit_cell: Cell,
     from rich.text import Text
 
     from asplan.printable import one_line
-    from asplan.sla.credits import format_money
 
     console = Console(
         file=io.StringIO(),
@@ -87,18 +86,27 @@ def comparison_text(comparison: Comparison, value_cell: Cell, credit_cell: Cell,
             cells.append(_signed(pair.difference, row.currency))
             table.add_row(*([Text(one_line(row.account)), *cells] if several else cells))
         console.print(table)
+    for line in _totals(comparison):
+        console.print(line)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in str(output).splitlines()) + "\n"
+
+
+def _totals(comparison: Comparison) -> list[str]:
+    """Breached periods and credits on each side, and the difference of the credits."""
+    from asplan.sla.credits import format_money
+
     before, after, delta = comparison.totals()
 
     def money(totals: dict[str, Decimal]) -> str:
         return ", ".join(f"{format_money(total)} {currency}" for currency, total in totals.items()) or "none"
 
-    breached = (
-        sum(1 for r in comparison.baseline if r.period.status == "breached"),
-        sum(1 for r in comparison.what_if if r.period.status == "breached"),
-    )
-    console.print(f"baseline: {breached[0]} breached; credits {money(before)}")
-    console.print(f"what-if:  {breached[1]} breached; credits {money(after)}")
+    def breached(rows: list[SlaRow]) -> int:
+        return sum(1 for r in rows if r.period.status == "breached")
+
     difference = ", ".join(_signed(total, currency) for currency, total in delta.items()) or "none"
-    console.print(f"difference: {difference}")
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in str(output).splitlines()) + "\n"
+    return [
+        f"baseline: {breached(comparison.baseline)} breached; credits {money(before)}",
+        f"what-if:  {breached(comparison.what_if)} breached; credits {money(after)}",
+        f"difference: {difference}",
+    ]
