@@ -160,13 +160,9 @@ def next_review(plan: Plan, calendars: Mapping[str, WorkCalendar] | None = None)
     one calendar needed is built. An unknown calendar (ASP202) or one with no working
     day leaves the date where the cadence put it.
     """
+    computed = unrolled_next_review(plan)  # reviews.next as written, or the cadence's date
     reviews = plan.reviews
-    if reviews is None:
-        return None
-    if reviews.next is not None:
-        return reviews.next
-    computed = unrolled_next_review(plan)
-    if computed is None or reviews.calendar is None:
+    if computed is None or reviews is None or reviews.next is not None or reviews.calendar is None:
         return computed
     from asplan.timecalc.calendars import calendar_for
 

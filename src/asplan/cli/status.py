@@ -52,10 +52,7 @@ def status(
         fail(f"--lang {lang}: expected one of {', '.join(LANGUAGES)}")
     if sort not in SORTS:
         fail(f"--sort {sort}: expected tier or health")
-    stages = [v.strip() for value in stage or [] for v in value.split(",") if v.strip()]
-    for name in stages:
-        if name not in STAGES:
-            fail(f"--stage {name}: expected one of {', '.join(STAGES)}")
+    stages = _stages(stage)
     day = today(today_option)
     config = load_config()
     # The dashboard is the provider's own: internal, so the health score (which weighs
@@ -146,3 +143,12 @@ def _signoff(row: PortfolioRow, t: Locale) -> str:
     if history is not None and history.changed:
         return f"{text} [red]{t('status.changed_since')}[/red]"
     return text
+
+
+def _stages(stage: list[str] | None) -> list[str]:
+    """``--stage`` values (repeatable, or comma-separated), each a known life-cycle stage."""
+    stages = [v.strip() for value in stage or [] for v in value.split(",") if v.strip()]
+    for name in stages:
+        if name not in STAGES:
+            fail(f"--stage {name}: expected one of {', '.join(STAGES)}")
+    return stages
