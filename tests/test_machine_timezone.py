@@ -18,11 +18,11 @@ TESTS = Path(__file__).parent
 MODULES = [
     "test_agenda.py",
     "test_calendars.py",
-    "test_due_cli.py",
+    "cli/test_due.py",
     "test_review.py",
     "test_worktime.py",
     "test_sla_timed.py",
-    "test_sla_cli.py",
+    "cli/test_sla.py",
     "test_scalars.py",
     *sorted(str(p.relative_to(TESTS)) for p in (TESTS / "rules").glob("test_asp[34]*.py")),
 ]

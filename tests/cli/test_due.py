@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from asplan.cli.app import app
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture
