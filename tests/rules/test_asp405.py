@@ -1,4 +1,4 @@
-"""ASP405: an event id repeated across an SLA's files; the first row is the event."""
+"""ASP405: an event id repeated in one of an SLA's files or across them; the first row is the event."""
 
 from __future__ import annotations
 
@@ -60,3 +60,21 @@ def test_the_credit_no_longer_triples(tmp_path: Path) -> None:
         " (first at tickets.csv:4): only the first row of an id is counted; remove the repeats,"
         " or list each export once in events"
     ]
+
+
+def test_an_id_twice_in_one_file_is_counted_once(tmp_path: Path) -> None:
+    """One export listed once, T1 in it twice and late both times: it was two late tickets (20 %), it is one."""
+    once = TEXT.replace("[tickets.csv, tickets.csv]", "[tickets.csv]")
+    tickets = TICKETS.replace("T1,2026-10-07T09:00,2026-10-07T09:05", "T1,2026-10-07T09:00,2026-10-07T10:30")
+    findings = check_text(once, extra_files={"tickets.csv": tickets}, select=["ASP405"])
+    assert [(f.code, f.line, f.column) for f in findings] == [("ASP405", 14, 10)]
+    assert messages(findings, "ASP405") == [
+        "1 event row repeats an id already seen (first at tickets.csv:4): only the first row of an id is counted;"
+        " remove the repeats, or list each export once in events"
+    ]
+    (tmp_path / "acme.yaml").write_text(once, encoding="utf-8")
+    (tmp_path / "tickets.csv").write_text(tickets, encoding="utf-8")
+    result = CliRunner().invoke(app, ["sla", str(tmp_path / "acme.yaml"), "--today", "2026-11-23", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)["slas"]
+    assert (row["status"], row["credit"], [e["id"] for e in row["events"]]) == ("breached", "100.00", ["T1", "T2"])

@@ -34,7 +34,7 @@ from asplan.rules.base import Hit, PlanContext, event_data_hits
 CODE = "ASP405"
 NAME = "duplicate-event-id"
 SEVERITY = Severity.WARNING
-SUMMARY = "event id repeated across an SLA's event files (the first row is kept)"
+SUMMARY = "event id repeated in an SLA's event files, in one file or across them (the first row is kept)"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
