@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from asplan.cli.app import app
 from helpers import MINIMAL, check_text, lint, messages, plan
 
 
@@ -124,3 +130,38 @@ def test_a_number_where_an_id_goes_is_quoted_as_written() -> None:
     assert second.endswith("got 1.50 (YAML reads it as the number 1.5): quote it if it is meant as an id: '1.50'")
     # written as YAML reads it: nothing to add
     assert third.endswith("got the number 42: quote it if it is meant as an id: '42'")
+
+
+def test_a_misspelt_zone_is_refused_by_every_command_not_read_as_utc(tmp_path: Path) -> None:
+    """Before, ``America/NewYork`` fell back to UTC with no finding: the ticket below, answered at 09:50
+    New York time (14:50 UTC), was timed from 09:00 UTC instead of 09:00 New York and became breached."""
+    text = plan(
+        """\
+        calendars:
+          office: {timezone: America/NewYork, hours: {mon-fri: "09:00-17:00"}}
+        slas:
+          - {id: SLA-1, name: First response, stop: first_response, target: "<= 1h", calendar: office,
+             penalty: 10 % a late ticket}
+        events: [tickets.csv]
+        """
+    ).replace("  tier: high\n", "  tier: high\n  timezone: America/New_York\n")
+    (tmp_path / "tickets.csv").write_text(
+        "id,created,first_response\nT1,2026-10-05T08:00,2026-10-05T09:50\n", encoding="utf-8"
+    )
+    (tmp_path / "acme.yaml").write_text(text, encoding="utf-8")
+    assert lint(text, "ASP102", extra_files={"tickets.csv": "id,created,first_response\n"}) == [("ASP102", 11, 22)]
+    for command in (["sla"], ["render", "-o", str(tmp_path / "out")], ["status"]):
+        args = [command[0], str(tmp_path / "acme.yaml"), *command[1:], "--today", "2026-11-23"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, (command, result.output)
+        assert result.stderr.splitlines() == [
+            f"asplan: error: {tmp_path / 'acme.yaml'}:11: calendars.office.timezone: expected an IANA time zone"
+            " like Europe/Madrid, America/New_York or UTC, got 'America/NewYork': did you mean 'America/New_York'?;"
+            f" fix the plan first: asplan check {tmp_path / 'acme.yaml'} lists every problem"
+        ], command
+    fixed = tmp_path / "acme.yaml"
+    fixed.write_text(text.replace("America/NewYork", "America/New_York"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["sla", str(fixed), "--today", "2026-11-23", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [event] = json.loads(result.stdout)["slas"][0]["events"]
+    assert (event["status"], event["elapsed_minutes"]) == ("met", 50)  # 09:00-09:50 New York
