@@ -158,3 +158,41 @@ def test_a_stop_in_year_9999_on_a_holiday_calendar_is_quick(tmp_path: Path) -> N
         assert time.process_time() - began < 5
         [event] = json.loads(result.stdout)["slas"][0]["events"]
         assert (event["status"], event["deadline"]) == ("breached", "2026-10-01T10:00:00+00:00")  # 11:00-12:00 Madrid
+
+
+def test_one_open_pause_no_longer_stops_a_folder_scan(tmp_path: Path) -> None:
+    """Before, the OverflowError of one ticket ended sla, status and render for every plan of the folder."""
+    (tmp_path / "acme.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "tickets.csv").write_text(HEADER + "T1,2026-10-01T09:00,,2026-10-01T09:30/\n", encoding="utf-8")
+    other = PLAN.replace("id: acme", "id: globex").replace("[tickets.csv]", "[globex.csv]")
+    (tmp_path / "globex.yaml").write_text(other, encoding="utf-8")
+    (tmp_path / "globex.csv").write_text(HEADER + ROWS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["sla", str(tmp_path), "--today", "2026-11-23", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(r["account"], r["status"], r["credit"]) for r in data["slas"]] == [
+        ("acme", "met", "0.00"),  # T1 is running: paused after 30 of its 60 minutes, no deadline
+        ("globex", "breached", "100.00"),
+    ]
+    assert data["credits"] == {"EUR": "100.00"}
+    result = CliRunner().invoke(app, ["status", str(tmp_path), "--today", "2026-11-23", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "acme" in result.stdout and "globex" in result.stdout
+    result = CliRunner().invoke(app, ["render", str(tmp_path), "-o", str(tmp_path / "out"), "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["acme.html", "globex.html", "index.html"]
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert "Found 11 warnings in 2 of 2 files." in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "status", "render", "due", "review", "sla"])
+@pytest.mark.parametrize("today", ["9999-12-31", "0001-01-01"])
+def test_an_extreme_today_is_one_line_for_every_command(tmp_path: Path, command: str, today: str) -> None:
+    (tmp_path / "acme.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "tickets.csv").write_text(HEADER + ROWS, encoding="utf-8")
+    result = CliRunner().invoke(app, [command, str(tmp_path / "acme.yaml"), "--today", today])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"asplan: error: --today: {today} is outside the supported dates (1970-01-01 to 9998-12-31)"
+    ]
