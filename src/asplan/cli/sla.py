@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
@@ -11,12 +12,15 @@ import typer
 from asplan.cli.common import fail, load_config, today, use_color, warn, write_output
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
     from asplan.config import Config
     from asplan.loading import Positions
     from asplan.model.plan import Plan
     from asplan.plan_source import Target
     from asplan.sla.engine import PlanSlas, Selection, TableCache
     from asplan.sla.report import SlaRow
+    from asplan.sla.results import EventResult, EventStatus
     from asplan.sla.whatif import EditedPlan, WhatIf
 
 FORMATS = ("text", "json")
@@ -71,7 +75,7 @@ def sla(
 
     With --set, the same events and measurements under changed terms, side by side with the plan's.
     """
-    from asplan.sla.report import dumps, report_json, rows
+    from asplan.sla.report import rows, write_json
 
     if output_format not in FORMATS:
         fail(f"--format {output_format}: expected one of {', '.join(FORMATS)}")
@@ -93,12 +97,12 @@ def sla(
         else:
             write_output(comparison_text(comparison, _value, _credit, use_color()), None)
     elif output_format == "json":
-        write_output(dumps(report_json(day, selected)), None)
+        write_json(day, selected, sys.stdout.write)  # flushed at exit, like the rest of stdout
     else:
         write_output(_text(day, selected), None)
     # The exit code judges the plan as it stands: a what-if is a question, not a breach.
     breached = any(r.period.status == "breached" for r in selected)
-    at_risk = any(e.status == "at_risk" for r in selected for e in r.period.events)
+    at_risk = any(r.period.count("at_risk") for r in selected)
     if (threshold == "breach" and breached) or (threshold == "at-risk" and (breached or at_risk)):
         raise typer.Exit(1)
 
@@ -284,9 +288,9 @@ def _value(row: SlaRow) -> str:
     if value is None:
         return "—"
     if row.result.sla.timed:
-        decided = [e for e in row.period.events if e.status in ("met", "breached")]
-        met = sum(1 for e in decided if e.status == "met")
-        return f"{value}% ({met}/{len(decided)} met)"
+        met = row.period.count("met")
+        decided = met + row.period.count("breached")
+        return f"{value}% ({met}/{decided} met)"
     return f"{value}%" if row.result.sla.target.kind == "percent" else str(value)
 
 
@@ -312,6 +316,41 @@ _STYLE = {
     "running": "cyan",
     "at_risk": "bold yellow",
 }
+
+
+def _flagged(selected: list[SlaRow]) -> tuple[list[tuple[SlaRow, EventResult]], int]:
+    """The first :data:`MAX_TEXT_EVENTS` breached, at-risk and (in open periods) running events, and how many in all.
+
+    Only those shown are built as records: a year of a million tickets has tens of
+    thousands of breaches.
+    """
+    shown: list[tuple[SlaRow, EventResult]] = []
+    count = 0
+    for row in selected:
+        wanted: set[EventStatus] = {"breached", "at_risk"}
+        if row.period.status == "open":
+            wanted.add("running")
+        events = row.period.events
+        count += sum(row.period.count(status) for status in wanted)
+        if len(shown) >= MAX_TEXT_EVENTS:
+            continue
+        for event in _matching(events, wanted):
+            shown.append((row, event))
+            if len(shown) >= MAX_TEXT_EVENTS:
+                break
+    return shown, count
+
+
+def _matching(events: Sequence[EventResult], wanted: set[EventStatus]) -> Iterator[EventResult]:
+    from asplan.sla.results import STATUSES, EventList
+
+    if isinstance(events, EventList):
+        statuses = events.columns.statuses
+        for i in events.positions:
+            if STATUSES[statuses[i]] in wanted:
+                yield events.columns.result(i, events.period)
+    else:
+        yield from (e for e in events if e.status in wanted)
 
 
 def _text(day: date, selected: list[SlaRow]) -> str:
@@ -359,12 +398,7 @@ def _text(day: date, selected: list[SlaRow]) -> str:
         table.add_row(*([Text(one_line(row.account)), *cells] if several else cells))
     console.print(table)
 
-    flagged = [
-        (row, event)
-        for row in selected
-        for event in row.period.events
-        if event.status in ("breached", "at_risk") or (event.status == "running" and row.period.status == "open")
-    ]
+    flagged, flagged_count = _flagged(selected)
     if flagged:
         events = Table(box=box.SIMPLE_HEAD, title="Breached and running events", title_justify="left", pad_edge=False)
         for name in ("account", "sla", "period", "event", "status")[0 if several else 1 :]:
@@ -387,9 +421,9 @@ def _text(day: date, selected: list[SlaRow]) -> str:
                 deadline,
             )
         console.print(events)
-        if len(flagged) > MAX_TEXT_EVENTS:
+        if flagged_count > MAX_TEXT_EVENTS:
             console.print(
-                f"... and {len(flagged) - MAX_TEXT_EVENTS:,} more breached or running events"
+                f"... and {flagged_count - MAX_TEXT_EVENTS:,} more breached or running events"
                 " (all of them with --format json, or narrow with --period)"
             )
 
@@ -397,7 +431,7 @@ def _text(day: date, selected: list[SlaRow]) -> str:
     breached = sum(1 for r in selected if r.period.status == "breached")
     money = ", ".join(f"{format_money(total)} {currency}" for currency, total in totals.items()) or "none"
     plural = "s" if breached != 1 else ""
-    risky = sum(1 for r in selected for e in r.period.events if e.status == "at_risk")
+    risky = sum(r.period.count("at_risk") for r in selected)
     risk_note = f"; {risky} event{'s' if risky != 1 else ''} at risk" if risky else ""
     console.print(f"{breached} breached period{plural}{risk_note}; credits: {money}")
     output = console.file.getvalue()  # type: ignore[attr-defined]

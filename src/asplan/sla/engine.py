@@ -33,6 +33,7 @@ from asplan.sla.timed import (
     DEFAULT_AT_RISK,
     SlaData,
     SlaDefinitionError,
+    SlaRun,
     needed_columns,
     time_events,
     timed_periods,
@@ -161,15 +162,9 @@ def evaluate_plan(
                 " (add them, or pass --events FILE)",
             )
         tables = load_sources(sources, needed_columns(timed), tz, table_cache)
-        for bound in tables:
-            result.problems.extend(bound.table.problems)
-            if bound.log is not None:
-                result.problems.extend(bound.log.problems)
     instant = now if now is not None else end_of_day(today, tz)
     calendars = build_calendars(plan) if timed else {}
     clocks: dict[str, WorkClock] = {}
-    seen_problems = {(p.file, p.line) for p in result.problems}
-    places = _event_places(tables)
     for bound in tables:
         # A preset's export has its own duration columns ("On hold time in minutes"), and a
         # status log gives the pauses: neither is a misnamed pause column.
@@ -179,23 +174,38 @@ def evaluate_plan(
             result.add_finding(pause_finding(bound.source.place, bound.source.entry, lookalikes))
     naive = NaiveTimes()
     formats = FormatMisses()
-    for sla in chosen:
-        periods = _periods_for(sla, today, selection)
-        if not sla.timed:
-            result.slas.append(SlaResult(sla, measured_periods(sla, today, fee, periods)))
-            continue
+    files = [bound.table.file for bound in tables]
+    runs: dict[str, SlaRun] = {}
+    selections: dict[str, list[PeriodLabel] | None] = {}
+    for sla in timed:
         calendar = calendars.get(sla.calendar)
         if calendar is None:
             raise SlaDefinitionError(f"{sla.id}: unknown calendar '{sla.calendar}' (use 24x7 or a key of 'calendars')")
         clock = clocks.get(sla.calendar)
         if clock is None:
             clock = clocks[sla.calendar] = WorkClock(calendar)
-        problems: list[RowProblem] = []
+        periods = selections[sla.id] = _periods_for(sla, today, selection)
         data = SlaData(WhereValues(_where(sla)), naive=naive, formats=formats)
         selected = set(periods) if periods is not None else None
-        events = time_events(sla, clock, tables, tz, instant, problems, selected, data, at_risk)
-        result.at_risk.extend((sla, event) for event in data.at_risk)
+        runs[sla.id] = SlaRun(sla, clock, tz, files, selected, data, at_risk)
+    time_events(list(runs.values()), tables, tz, instant)
+    seen_problems: set[tuple[str, int]] = set()
+    for bound in tables:
+        problems = [*bound.table.problems, *(bound.log.problems if bound.log is not None else ())]
         for problem in problems:
+            if (problem.file, problem.line) not in seen_problems:
+                seen_problems.add((problem.file, problem.line))
+                result.problems.append(problem)
+    places = _event_places(tables)
+    for sla in chosen:
+        if not sla.timed:
+            periods = _periods_for(sla, today, selection)
+            result.slas.append(SlaResult(sla, measured_periods(sla, today, fee, periods)))
+            continue
+        run = runs[sla.id]
+        data = run.data
+        result.at_risk.extend((sla, event) for event in data.at_risk)
+        for problem in run.problems:
             if (problem.file, problem.line) not in seen_problems:
                 seen_problems.add((problem.file, problem.line))
                 result.problems.append(problem)
@@ -203,7 +213,7 @@ def evaluate_plan(
             result.add_finding(data.duplicates.finding(*places(data.duplicates.first[0])))
         for finding in data.where.findings(sla.id, sla.path):
             result.add_finding(finding)
-        result.slas.append(SlaResult(sla, timed_periods(sla, events, today, fee, periods)))
+        result.slas.append(SlaResult(sla, timed_periods(sla, run.results(), today, fee, selections[sla.id])))
     rows = {bound.source.format_target: bound.table.count for bound in tables}
     for bound in tables:
         target = bound.source.log_target

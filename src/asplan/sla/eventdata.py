@@ -77,6 +77,12 @@ class DuplicateIds:
             self.first = (file, line)
         return True
 
+    def note(self, file: str, line: int) -> None:
+        """A repeat found by a reader that keeps the ids itself (the ``sla`` pass, for every SLA at once)."""
+        self.count += 1
+        if self.first is None:
+            self.first = (file, line)
+
     def finding(self, path: DataPath, name: str) -> DataFinding | None:
         """The warning, on ``path`` of the plan; ``name`` is the first repeat's file as the plan lists it."""
         if not self.count or self.first is None:

@@ -12,6 +12,7 @@ its file and line and left out, and the other rows still count.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import os
 import stat
@@ -69,6 +70,7 @@ class EventTable:
     problems: list[RowProblem] = field(default_factory=list)
     delimiter: str = ","
     repeated: frozenset[str] = frozenset()  # headers that appear more than once (allowed for some exports)
+    scanned: bool = True  # count and problems are known (a pass has read every row)
 
     def __post_init__(self) -> None:
         self.index: dict[str, int] = {}
@@ -85,12 +87,21 @@ class EventTable:
                 )
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
-        """``(line, row)`` for every good row, read from the file as it streams."""
-        items = _scan(self.path, self.file, self.delimiter, True)
-        next(items)  # the header
-        for item in items:
-            if isinstance(item, tuple):
+        """``(line, row)`` for every good row, read from the file as it streams.
+
+        A table loaded without its scan (``load_event_file(..., scan=False)``) is
+        completed by the first pass that reaches the end: its row count and broken
+        rows are known from then on, so one pass both checks and times a million-row
+        export.
+        """
+        found: list[RowProblem] = []
+        count = 0
+        with _open(self.path, self.file, self.delimiter, True) as opened:
+            for item in _rows(opened, found):
+                count += 1
                 yield item
+        if not self.scanned:
+            self.count, self.problems, self.scanned = count, found, True
 
 
 MAX_HEADER_NAME: Final = 40
@@ -146,13 +157,15 @@ def sniff_delimiter(header_line: str) -> str:
 
 
 def load_event_file(
-    path: str, display: str | None = None, delimiter: str | None = None, repeats: bool = False
+    path: str, display: str | None = None, delimiter: str | None = None, repeats: bool = False, scan: bool = True
 ) -> EventTable:
     """Check a CSV event file (UTF-8, optional BOM, header row) in one streaming pass.
 
     ``delimiter`` is the field separator, sniffed from the header when ``None``.
     ``repeats`` accepts a header that names a column twice (Jira writes one ``Labels``
     column per label); the repeated name then cannot be read (see :meth:`EventTable.require`).
+    With ``scan=False`` only the header is read: the rows are checked by the first
+    :meth:`EventTable.records` pass (the ``sla`` engine's, which reads each file once).
     Raises :class:`EventFileError` for a whole-file problem. The result is remembered
     while the file is unchanged, so ``check`` (ASP206 and ASP401) reads it once.
     """
@@ -171,45 +184,49 @@ def load_event_file(
         )
     key = (os.path.abspath(path), name, info.st_ino, info.st_size, info.st_mtime_ns, delimiter, repeats)
     table = _cache.get(key)
-    if table is not None:
+    if table is None:
+        with _open(path, name, delimiter, repeats) as opened:
+            header = opened.header
+            repeated = frozenset(c for c in header if header.count(c) > 1 and c)
+            table = EventTable(name, header, path, delimiter=opened.delimiter, repeated=repeated, scanned=False)
+        _cache[key] = table
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    else:
         _cache.move_to_end(key)
-        return table
-    items = _scan(path, name, delimiter, repeats)
-    first = next(items)
-    assert isinstance(first, _Header)
-    header, used = first.names, first.delimiter
-    repeated = frozenset(c for c in header if header.count(c) > 1 and c)
-    table = EventTable(name, header, path, delimiter=used, repeated=repeated)
-    for item in items:
-        if isinstance(item, RowProblem):
-            table.problems.append(item)
-        else:
-            table.count += 1
-    _cache[key] = table
-    while len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
+    if scan and not table.scanned:
+        for _ in table.records():
+            pass
     return table
 
 
-@dataclass(frozen=True)
-class _Header:
-    names: list[str]
-    delimiter: str
+class _Opened:
+    """An event file open for reading: its header, separator, and a csv reader on the rows after it."""
 
+    def __init__(self, path: str, name: str, delimiter: str | None, repeats: bool) -> None:
+        try:
+            self.handle: BinaryIO = open(path, "rb")  # noqa: SIM115  # closed by __exit__
+        except OSError as exc:
+            raise EventFileError(name, f"cannot be read ({exc.strerror or exc})") from None
+        self.name = name
+        try:
+            self._start(delimiter, repeats)
+        except BaseException:
+            self.handle.close()
+            raise
 
-def _scan(
-    path: str, name: str, delimiter: str | None, repeats: bool
-) -> Iterator[_Header | tuple[int, list[str]] | RowProblem]:
-    """``(header, delimiter)``, then ``(line, row)`` for each good row and a :class:`RowProblem` for each bad one."""
-    try:
-        handle = open(path, "rb")  # noqa: SIM115  # closed below
-    except OSError as exc:
-        raise EventFileError(name, f"cannot be read ({exc.strerror or exc})") from None
-    with handle:
-        lines = _lines(handle, name)
-        first = next(lines, "")
-        used = delimiter if delimiter is not None else sniff_delimiter(first)
-        reader = csv.reader(itertools.chain((first,), lines), delimiter=used, strict=True)
+    def _start(self, delimiter: str | None, repeats: bool) -> None:
+        name = self.name
+        blocks = _blocks(self.handle, name)
+        first_block = next(blocks, None)
+        first = first_block.readline() if first_block is not None else ""
+        self.delimiter = used = delimiter if delimiter is not None else sniff_delimiter(first)
+        rest: Iterable[Iterable[str]] = (
+            itertools.chain((first_block,), blocks) if first_block is not None else blocks
+        )
+        self.reader = reader = csv.reader(
+            itertools.chain((first,), itertools.chain.from_iterable(rest)), delimiter=used, strict=True
+        )
         try:
             header = [c.strip() for c in next(reader, [])]
         except csv.Error as exc:
@@ -223,41 +240,57 @@ def _scan(
         duplicates = sorted({c for c in header if header.count(c) > 1 and c})
         if duplicates and not repeats:
             raise EventFileError(name, f"has column '{header_name(duplicates[0])}' twice in its header", 1)
-        yield _Header(header, used)
-        width = len(header)
-        first_line = reader.line_num + 1
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                last = max(reader.line_num, first_line)
-                where = f"lines {first_line}-{last} left out" if last > first_line else "row left out"
-                hint = (
-                    "; a quote that is never closed?" if "field limit" in str(exc) or "end of data" in str(exc) else ""
-                )
-                yield RowProblem(name, first_line, f"broken CSV row ({exc}{hint}); {where}")
-                first_line = reader.line_num + 1
-                continue
-            line, first_line = first_line, reader.line_num + 1
+        self.header = header
+
+    def __enter__(self) -> _Opened:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+def _open(path: str, name: str, delimiter: str | None, repeats: bool) -> _Opened:
+    return _Opened(path, name, delimiter, repeats)
+
+
+def _rows(opened: _Opened, problems: list[RowProblem]) -> Iterator[tuple[int, list[str]]]:
+    """``(line, row)`` for each good row after the header; a :class:`RowProblem` for each bad one."""
+    name, reader = opened.name, opened.reader
+    width = len(opened.header)
+    first_line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            last = max(reader.line_num, first_line)
+            where = f"lines {first_line}-{last} left out" if last > first_line else "row left out"
+            hint = "; a quote that is never closed?" if "field limit" in str(exc) or "end of data" in str(exc) else ""
+            problems.append(RowProblem(name, first_line, f"broken CSV row ({exc}{hint}); {where}"))
+            first_line = reader.line_num + 1
+            continue
+        line, first_line = first_line, reader.line_num + 1
+        if len(row) != width:
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
-            if len(row) != width:
-                yield RowProblem(name, line, f"{len(row)} fields where the header has {width}; row left out")
-                continue
-            yield line, row
+            problems.append(RowProblem(name, line, f"{len(row)} fields where the header has {width}; row left out"))
+            continue
+        if width == 1 and not row[0].strip():
+            continue
+        yield line, row
 
 
-def _lines(handle: BinaryIO, name: str) -> Iterator[str]:
-    """Lines decoded a megabyte at a time, so a bad byte or a NUL is named by its own line.
+def _blocks(handle: BinaryIO, name: str) -> Iterator[io.StringIO]:
+    """The file's text a megabyte at a time, each block whole lines, so a bad byte or a NUL is named by its line.
 
     A UTF-8 BOM is dropped. A line still unfinished after :data:`MAX_LINE_BYTES` is
     refused, so a binary file with no line ends cannot fill memory. Lines end at
-    ``\\n`` only (``\\r\\n`` keeps its ``\\r`` for the csv reader), so the csv reader's
-    line count is the file's.
+    ``\\n`` only (each block is read with ``newline="\\n"``, so ``\\r\\n`` keeps its
+    ``\\r`` for the csv reader), so the csv reader's line count is the file's. Lines
+    are split by the ``io`` module, not one by one in Python.
     """
-    done = 0  # lines yielded so far
+    done = 0  # lines before this block
     carry = b""
     first = True
     while True:
@@ -289,13 +322,8 @@ def _lines(handle: BinaryIO, name: str) -> Iterator[str]:
             text = chunk.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise EventFileError(name, "is not UTF-8", done + chunk.count(b"\n", 0, exc.start) + 1) from None
-        lines = text.split("\n")
-        last = lines.pop()  # "" after a final newline, else the file's unterminated last line
-        done += len(lines)
-        yield from [line + "\n" for line in lines]
-        if last:
-            done += 1
-            yield last
+        done += chunk.count(b"\n")
+        yield io.StringIO(text, newline="\n")
 
 
 def parse_timestamp(text: str, tz: tzinfo) -> datetime:

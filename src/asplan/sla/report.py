@@ -9,16 +9,18 @@ rows, so both formats always say the same thing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal
+from json.encoder import encode_basestring
 from typing import Any, Final
 
 from asplan.sla.credits import format_money
 from asplan.sla.engine import PlanSlas, SlaResult
-from asplan.sla.results import EventResult, PeriodResult
+from asplan.sla.results import NO_DEADLINE, RUNNING, STATUSES, EventList, EventResult, PeriodResult
 from asplan.sla.timed import minutes
+from asplan.timecalc.worktable import MICROSECOND, from_micros
 
 _HUNDREDTH: Final = Decimal("0.01")
 
@@ -89,7 +91,7 @@ def event_json(event: EventResult, tz: tzinfo) -> dict[str, Any]:
     }
 
 
-def row_json(row: SlaRow) -> dict[str, Any]:
+def row_json(row: SlaRow, with_events: bool = True) -> dict[str, Any]:
     sla = row.result.sla
     data: dict[str, Any] = {
         "account": row.account,
@@ -103,7 +105,7 @@ def row_json(row: SlaRow) -> dict[str, Any]:
         "credit": format_money(row.credit) if row.credit is not None else None,
         "currency": row.currency,
     }
-    if sla.timed:
+    if sla.timed and with_events:
         data["events"] = [event_json(e, row.tz) for e in row.period.events]
     return data
 
@@ -114,6 +116,105 @@ def report_json(today: date, selected: list[SlaRow]) -> dict[str, Any]:
         "slas": [row_json(r) for r in selected],
         "credits": {currency: format_money(total) for currency, total in credit_totals(selected).items()},
     }
+
+
+def write_json(today: date, selected: list[SlaRow], write: Callable[[str], object]) -> None:
+    """:func:`dumps` of :func:`report_json`, written row by row.
+
+    The same text, byte for byte (``tests/test_sla_stream.py``), without building a
+    dictionary per event: a million-event report is written from the event columns
+    (:class:`~asplan.sla.results.EventColumns`), each distinct elapsed time and each
+    hour's time-zone offset formatted once.
+    """
+    write("{\n")
+    write(f'  "today": {json.dumps(today.isoformat())},\n')
+    if not selected:
+        write('  "slas": [],\n')
+    else:
+        write('  "slas": [\n')
+        deadlines = _DeadlineText()
+        for n, row in enumerate(selected):
+            data = row_json(row, with_events=False)
+            events = row.period.events
+            if not row.result.sla.timed:
+                text = json.dumps(data, ensure_ascii=False)
+            elif isinstance(events, EventList):
+                head = json.dumps(data, ensure_ascii=False)[:-1]
+                text = head + ', "events": [' + ", ".join(_events_json(events, row.tz, deadlines)) + "]}"
+            else:
+                data["events"] = [event_json(e, row.tz) for e in events]
+                text = json.dumps(data, ensure_ascii=False)
+            write("    " + text + (",\n" if n < len(selected) - 1 else "\n"))
+        write("  ],\n")
+    credits = {currency: format_money(total) for currency, total in credit_totals(selected).items()}
+    write(f'  "credits": {json.dumps(credits, ensure_ascii=False)}\n')
+    write("}\n")
+
+
+class _DeadlineText:
+    """Deadlines as ``isoformat()`` in a zone, the offset looked up once per hour of UTC."""
+
+    def __init__(self) -> None:
+        self._hours: dict[tuple[tzinfo, int], tuple[int, str] | None] = {}
+
+    def __call__(self, micros: int, tz: tzinfo) -> str:
+        hour = micros // _HOUR
+        key = (tz, hour)
+        if key in self._hours:
+            found = self._hours[key]
+        else:
+            found = self._hours[key] = self._hour(hour, tz)
+        if found is None:
+            return from_micros(micros).astimezone(tz).isoformat()
+        return (_NAIVE_EPOCH + timedelta(microseconds=micros + found[0])).isoformat() + found[1]
+
+    @staticmethod
+    def _hour(hour: int, tz: tzinfo) -> tuple[int, str] | None:
+        """The hour's one offset (microseconds) and how ``isoformat`` writes it; None if it changes."""
+        first = from_micros(hour * _HOUR).astimezone(tz)
+        last = from_micros(hour * _HOUR + _HOUR - 1).astimezone(tz)
+        offset = first.utcoffset()
+        if offset is None or offset != last.utcoffset():
+            return None
+        naive = first.replace(tzinfo=None).isoformat()
+        return offset // MICROSECOND, first.isoformat()[len(naive) :]
+
+
+_HOUR: Final = 3_600_000_000
+_NAIVE_EPOCH: Final = datetime(1970, 1, 1)
+
+
+def _events_json(events: EventList, tz: tzinfo, deadline_text: _DeadlineText) -> Iterator[str]:
+    """Each event as :func:`event_json` would encode it."""
+    columns = events.columns
+    ids, statuses, elapsed, deadlines = columns.ids, columns.statuses, columns.elapsed, columns.deadlines
+    figures = columns.figures
+    needed = columns.needed_us
+    cache: dict[int, str] = {}
+    encode = encode_basestring
+    for i in events.positions:
+        elapsed_us = elapsed[i]
+        code = statuses[i]
+        spans = cache.get(elapsed_us)
+        if spans is None:
+            elapsed_min, percent, _ = figures(elapsed_us)
+            spans = f'"elapsed_minutes": {_number_json(elapsed_min)}, "percent": {_number_json(percent)}'
+            if len(cache) < 100_000:
+                cache[elapsed_us] = spans
+        if code >= RUNNING:
+            remaining = _number_json(minutes(timedelta(microseconds=max(needed - elapsed_us, 0))))
+        else:
+            remaining = "null"
+        deadline = deadlines[i]
+        when = '"' + deadline_text(deadline, tz) + '"' if deadline != NO_DEADLINE else "null"
+        yield (
+            f'{{"id": {encode(ids[i])}, "status": "{STATUSES[code]}", {spans},'
+            f' "remaining_minutes": {remaining}, "deadline": {when}}}'
+        )
+
+
+def _number_json(value: Decimal | None) -> str:
+    return json.dumps(number(value))
 
 
 def dumps(report: dict[str, Any]) -> str:

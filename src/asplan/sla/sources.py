@@ -366,7 +366,8 @@ def load_sources(
         key = (source.path, source.delimiter, source.repeats)
         table = cache.tables.get(key) if cache is not None else None
         if table is None:
-            table = load_event_file(source.path, None, source.delimiter, source.repeats)
+            # Header only: the engine's pass over the rows checks them as it times them.
+            table = load_event_file(source.path, None, source.delimiter, source.repeats, scan=False)
             if cache is not None:
                 cache.tables[key] = table
         bound = bind(source, table)
