@@ -146,3 +146,20 @@ def test_odd_timestamps_read_like_parse_instant(text: str) -> None:
         assert str(caught.value) == f"'created': {exc}"
     else:
         assert TimeReader(zone, None).micros(text, "created") == (to_micros(instant), naive)
+
+
+def test_far_apart_years_fall_back_to_the_clock() -> None:
+    """Events of 1990 and 2036 among 2026's: the table grows to 40 years at most; the rest is the clock's."""
+    run = _run(MADRID_OFFICE, "<= 8h")
+    spans = [
+        (utc("2026-06-01T07:00"), utc("2026-06-03T15:00")),  # lays out 2025-2027
+        (utc("2036-06-02T07:00"), utc("2036-06-02T15:00")),  # grows it to 2025-2037
+        (utc("1990-06-01T07:00"), utc("1990-06-01T15:00")),  # 48 years: left to the clock
+        (utc("1990-06-01T07:00"), utc("2030-06-01T15:00")),  # across both
+        (utc("2199-12-30T07:00"), utc("2200-01-02T15:00")),  # past the tables' last year
+    ]
+    for a, b in spans:
+        assert run.elapsed(to_micros(a), to_micros(b), []) == MADRID_OFFICE.working_time(a, b) // MICRO
+    table = run.table
+    assert table is not None and (table.first_year, table.last_year) == (2025, 2037)
+    assert not table.extend_to(to_micros(utc("1990-06-01T07:00")))
