@@ -8,16 +8,21 @@ the examples and the preset samples (DST nights, pauses, open and at-risk events
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asplan.plan_source import discover, iter_plans
 from asplan.sla.engine import evaluate_plan
 from asplan.sla.events import load_event_file
-from asplan.sla.report import dumps, report_json, rows, write_json
+from asplan.sla.report import _DeadlineText, dumps, report_json, rows, write_json
 from asplan.sla.results import EventList
+from asplan.timecalc.worktable import from_micros, to_micros
+from helpers import examples
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PLANS = ["acme-logistica.yaml", *(f"presets/{p.name}" for p in sorted((EXAMPLES / "presets").glob("*.yaml")))]
@@ -72,3 +77,16 @@ def test_one_pass_checks_the_rows_it_times(tmp_path: Path) -> None:
     assert table.scanned and table.count == 1
     assert [str(p) for p in table.problems] == [f"{path}:3: 2 fields where the header has 3; row left out"]
     assert load_event_file(str(path)) is table  # remembered, and not read again
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.sampled_from(["Europe/Madrid", "Asia/Kolkata", "Pacific/Chatham", "America/New_York", "UTC"]),
+    st.integers(min_value=0, max_value=to_micros(datetime(2200, 1, 1, tzinfo=UTC))),
+    st.sampled_from([1, 60_000_000, 1_000_000]),
+)
+def test_deadlines_are_written_as_isoformat_writes_them(zone: str, micros: int, unit: int) -> None:
+    """Whole minutes, whole seconds and microseconds, across DST nights and half-hour zones."""
+    tz = ZoneInfo(zone)
+    micros -= micros % unit
+    assert _DeadlineText(tz)(micros) == from_micros(micros).astimezone(tz).isoformat()

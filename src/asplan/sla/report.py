@@ -132,7 +132,7 @@ def write_json(today: date, selected: list[SlaRow], write: Callable[[str], objec
         write('  "slas": [],\n')
     else:
         write('  "slas": [\n')
-        deadlines = _DeadlineText()
+        deadlines: dict[tzinfo, _DeadlineText] = {}
         for n, row in enumerate(selected):
             data = row_json(row, with_events=False)
             events = row.period.events
@@ -140,7 +140,8 @@ def write_json(today: date, selected: list[SlaRow], write: Callable[[str], objec
                 text = json.dumps(data, ensure_ascii=False)
             elif isinstance(events, EventList):
                 head = json.dumps(data, ensure_ascii=False)[:-1]
-                text = head + ', "events": [' + ", ".join(_events_json(events, row.tz, deadlines)) + "]}"
+                deadline_text = deadlines.get(row.tz) or deadlines.setdefault(row.tz, _DeadlineText(row.tz))
+                text = head + ', "events": [' + ", ".join(_events_json(events, row.tz, deadline_text)) + "]}"
             else:
                 data["events"] = [event_json(e, row.tz) for e in events]
                 text = json.dumps(data, ensure_ascii=False)
@@ -152,27 +153,38 @@ def write_json(today: date, selected: list[SlaRow], write: Callable[[str], objec
 
 
 class _DeadlineText:
-    """Deadlines as ``isoformat()`` in a zone, the offset looked up once per hour of UTC."""
+    """Deadlines as ``isoformat()`` in one zone: each UTC hour's offset and each local hour's text made once."""
 
-    def __init__(self) -> None:
-        self._hours: dict[tuple[tzinfo, int], tuple[int, str] | None] = {}
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self._offsets: dict[int, tuple[int, str] | None] = {}  # UTC hour -> (offset, how isoformat writes it)
+        self._prefixes: dict[int, str] = {}  # local hour -> "2026-07-07T15:"
 
-    def __call__(self, micros: int, tz: tzinfo) -> str:
+    def __call__(self, micros: int) -> str:
         hour = micros // _HOUR
-        key = (tz, hour)
-        if key in self._hours:
-            found = self._hours[key]
+        if hour in self._offsets:
+            found = self._offsets[hour]
         else:
-            found = self._hours[key] = self._hour(hour, tz)
+            found = self._offsets[hour] = self._hour(hour)
         if found is None:
-            return from_micros(micros).astimezone(tz).isoformat()
-        return (_NAIVE_EPOCH + timedelta(microseconds=micros + found[0])).isoformat() + found[1]
+            return from_micros(micros).astimezone(self.tz).isoformat()
+        offset, suffix = found
+        local = micros + offset
+        local_hour, rest = divmod(local, _HOUR)
+        prefix = self._prefixes.get(local_hour)
+        if prefix is None:
+            start = _NAIVE_EPOCH + timedelta(microseconds=local_hour * _HOUR)
+            prefix = self._prefixes[local_hour] = start.isoformat()[:14]  # "2026-07-07T15:"
+        minute, rest = divmod(rest, 60_000_000)
+        second, micro = divmod(rest, 1_000_000)
+        if micro:
+            return f"{prefix}{minute:02d}:{second:02d}.{micro:06d}{suffix}"
+        return f"{prefix}{minute:02d}:{second:02d}{suffix}"
 
-    @staticmethod
-    def _hour(hour: int, tz: tzinfo) -> tuple[int, str] | None:
+    def _hour(self, hour: int) -> tuple[int, str] | None:
         """The hour's one offset (microseconds) and how ``isoformat`` writes it; None if it changes."""
-        first = from_micros(hour * _HOUR).astimezone(tz)
-        last = from_micros(hour * _HOUR + _HOUR - 1).astimezone(tz)
+        first = from_micros(hour * _HOUR).astimezone(self.tz)
+        last = from_micros(hour * _HOUR + _HOUR - 1).astimezone(self.tz)
         offset = first.utcoffset()
         if offset is None or offset != last.utcoffset():
             return None
@@ -206,7 +218,7 @@ def _events_json(events: EventList, tz: tzinfo, deadline_text: _DeadlineText) ->
         else:
             remaining = "null"
         deadline = deadlines[i]
-        when = '"' + deadline_text(deadline, tz) + '"' if deadline != NO_DEADLINE else "null"
+        when = '"' + deadline_text(deadline) + '"' if deadline != NO_DEADLINE else "null"
         yield (
             f'{{"id": {encode(ids[i])}, "status": "{STATUSES[code]}", {spans},'
             f' "remaining_minutes": {remaining}, "deadline": {when}}}'
