@@ -41,7 +41,6 @@ OVER_LIMIT: dict[str, int] = {
     "asplan/model/validate.py:validate_plan": 100,
     "asplan/render/view.py:build_view": 85,
     "asplan/sla/engine.py:evaluate_plan": 92,
-    "asplan/sla/timed.py:time_events": 77,
 }
 
 

@@ -2,8 +2,8 @@
 
 A million events are timed from per-calendar tables of cumulative working time
 (:mod:`asplan.timecalc.worktable`), naive timestamps are placed in their zone by the
-offset of their local day (:class:`asplan.sla.timed.TimeReader`), and elapsed times
-and deadlines are integers of microseconds (:class:`asplan.sla.timed.SlaRun`). Each
+offset of their local day (:class:`asplan.sla.timereader.TimeReader`), and elapsed times
+and deadlines are integers of microseconds (:class:`asplan.sla.run.SlaRun`). Each
 law here compares one of them with the reference it replaces, on the calendars of
 ``test_worktime_properties`` (lunch breaks, holidays, the DST nights of Madrid, New
 York, Sydney and Chatham, Kolkata's half-hour offset), to the microsecond.
@@ -22,7 +22,8 @@ from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Sla
 from asplan.sla.events import parse_instant
 from asplan.sla.results import NO_DEADLINE
-from asplan.sla.timed import SlaRun, TimeReader
+from asplan.sla.run import SlaRun
+from asplan.sla.timereader import TimeReader
 from asplan.timecalc.worktable import WorkTable, from_micros, to_micros
 from asplan.timecalc.worktime import Interval, WorkClock
 from helpers import examples

@@ -6,7 +6,7 @@ one engine; the rules only ask it about fewer periods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
@@ -28,14 +28,13 @@ from asplan.sla.eventdata import (
 from asplan.sla.events import EventFileError, RowProblem
 from asplan.sla.measured import measured_periods
 from asplan.sla.results import EventResult, PeriodResult
+from asplan.sla.run import SlaRun, time_events
 from asplan.sla.sources import ReadCache, SourceTable, load_sources, plain_source, plan_sources
 from asplan.sla.timed import (
     DEFAULT_AT_RISK,
     SlaData,
     SlaDefinitionError,
-    SlaRun,
     needed_columns,
-    time_events,
     timed_periods,
 )
 from asplan.timecalc.calendars import build_calendars, resolve_zone
@@ -163,8 +162,6 @@ def evaluate_plan(
             )
         tables = load_sources(sources, needed_columns(timed), tz, table_cache)
     instant = now if now is not None else end_of_day(today, tz)
-    calendars = build_calendars(plan) if timed else {}
-    clocks: dict[str, WorkClock] = {}
     for bound in tables:
         # A preset's export has its own duration columns ("On hold time in minutes"), and a
         # status log gives the pauses: neither is a misnamed pause column.
@@ -174,28 +171,15 @@ def evaluate_plan(
             result.add_finding(pause_finding(bound.source.place, bound.source.entry, lookalikes))
     naive = NaiveTimes()
     formats = FormatMisses()
-    files = [bound.table.file for bound in tables]
-    runs: dict[str, SlaRun] = {}
-    selections: dict[str, list[PeriodLabel] | None] = {}
+    runs = _runs(plan, timed, tables, tz, SlaData(WhereValues({}), naive=naive, formats=formats), at_risk)
+    selections = {sla.id: _periods_for(sla, today, selection) for sla in timed}
     for sla in timed:
-        calendar = calendars.get(sla.calendar)
-        if calendar is None:
-            raise SlaDefinitionError(f"{sla.id}: unknown calendar '{sla.calendar}' (use 24x7 or a key of 'calendars')")
-        clock = clocks.get(sla.calendar)
-        if clock is None:
-            clock = clocks[sla.calendar] = WorkClock(calendar)
-        periods = selections[sla.id] = _periods_for(sla, today, selection)
-        data = SlaData(WhereValues(_where(sla)), naive=naive, formats=formats)
-        selected = set(periods) if periods is not None else None
-        runs[sla.id] = SlaRun(sla, clock, tz, files, selected, data, at_risk)
+        periods = selections[sla.id]
+        runs[sla.id].periods = set(periods) if periods is not None else None
     time_events(list(runs.values()), tables, tz, instant)
     seen_problems: set[tuple[str, int]] = set()
     for bound in tables:
-        problems = [*bound.table.problems, *(bound.log.problems if bound.log is not None else ())]
-        for problem in problems:
-            if (problem.file, problem.line) not in seen_problems:
-                seen_problems.add((problem.file, problem.line))
-                result.problems.append(problem)
+        _add_problems(result, [*bound.table.problems, *(bound.log.problems if bound.log else ())], seen_problems)
     places = _event_places(tables)
     for sla in chosen:
         if not sla.timed:
@@ -205,10 +189,7 @@ def evaluate_plan(
         run = runs[sla.id]
         data = run.data
         result.at_risk.extend((sla, event) for event in data.at_risk)
-        for problem in run.problems:
-            if (problem.file, problem.line) not in seen_problems:
-                seen_problems.add((problem.file, problem.line))
-                result.problems.append(problem)
+        _add_problems(result, run.problems, seen_problems)
         if data.duplicates.first is not None:
             result.add_finding(data.duplicates.finding(*places(data.duplicates.first[0])))
         for finding in data.where.findings(sla.id, sla.path):
@@ -228,6 +209,34 @@ def evaluate_plan(
         zones = [c.timezone for c in plan.calendars.values()]
         result.add_finding(naive.finding(zone_written, zones, places(naive.first[0])[1]))
     return result
+
+
+def _runs(
+    plan: Plan, timed: Sequence[Sla], tables: Sequence[SourceTable], tz: tzinfo, shared: SlaData, at_risk: float
+) -> dict[str, SlaRun]:
+    """One :class:`SlaRun` per timed SLA, one clock per calendar; ``shared`` gives the watchers all SLAs share."""
+    calendars = build_calendars(plan) if timed else {}
+    clocks: dict[str, WorkClock] = {}
+    files = [bound.table.file for bound in tables]
+    runs: dict[str, SlaRun] = {}
+    for sla in timed:
+        calendar = calendars.get(sla.calendar)
+        if calendar is None:
+            raise SlaDefinitionError(f"{sla.id}: unknown calendar '{sla.calendar}' (use 24x7 or a key of 'calendars')")
+        clock = clocks.get(sla.calendar)
+        if clock is None:
+            clock = clocks[sla.calendar] = WorkClock(calendar)
+        data = SlaData(WhereValues(_where(sla)), naive=shared.naive, formats=shared.formats)
+        runs[sla.id] = SlaRun(sla, clock, tz, files, None, data, at_risk)
+    return runs
+
+
+def _add_problems(result: PlanSlas, problems: Iterable[RowProblem], seen: set[tuple[str, int]]) -> None:
+    """Rows left out, each (file, line) once however many SLAs could not read it."""
+    for problem in problems:
+        if (problem.file, problem.line) not in seen:
+            seen.add((problem.file, problem.line))
+            result.problems.append(problem)
 
 
 def _where(sla: Sla) -> dict[str, tuple[str, ...]]:
