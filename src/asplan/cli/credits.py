@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import fail, today, use_color, write_output
+from asplan.cli.common import fail, table_console, today, use_color, write_output
 
 if TYPE_CHECKING:
     from asplan.sla.statement import Statement
@@ -66,7 +65,6 @@ def credits(
 
 def _text(data: Statement, color: bool) -> str:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -74,13 +72,7 @@ def _text(data: Statement, color: bool) -> str:
     from asplan.sla.credits import format_money
     from asplan.sla.report import number
 
-    console = Console(
-        file=io.StringIO(),
-        width=max(Console().width, 120) if color else 160,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-    )
+    console = table_console(color)
     scope = f", period {data.period}" if data.period else ""
     if not data.lines:
         return f"No breached periods, no credits (at {data.today.isoformat()}{scope}).\n"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asplan.cli.common import fail, load_config, today, use_color, warn, write_output
+from asplan.cli.common import fail, load_config, table_console, today, use_color, warn, write_output
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -354,10 +354,7 @@ def _matching(events: Sequence[EventResult], wanted: set[EventStatus]) -> Iterat
 
 
 def _text(day: date, selected: list[SlaRow]) -> str:
-    import io
-
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -366,13 +363,7 @@ def _text(day: date, selected: list[SlaRow]) -> str:
     from asplan.sla.report import credit_totals, number
 
     color = use_color()
-    console = Console(
-        file=io.StringIO(),
-        width=max(Console().width, 120) if color else 160,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-    )
+    console = table_console(color)
     if not selected:
         return "No SLAs in the selected plans and periods.\n"
     several = len({r.account for r in selected}) > 1

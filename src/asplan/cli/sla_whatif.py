@@ -6,9 +6,10 @@ Only layout lives here; the figures (pairs of rows, totals, differences) come fr
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from asplan.cli.common import table_console
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,19 +43,12 @@ def _cells(row: SlaRow | None, color: bool, value_cell: Cell, credit_cell: Cell)
 def comparison_text(comparison: Comparison, value_cell: Cell, credit_cell: Cell, color: bool = False) -> str:
     """The comparison table and totals; ``value_cell``/``credit_cell`` are ``asplan sla``'s own cells."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from asplan.printable import one_line
 
-    console = Console(
-        file=io.StringIO(),
-        width=max(Console().width, 120) if color else 160,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-    )
+    console = table_console(color)
     pairs = comparison.pairs()
     several = len({p.row.account for p in pairs}) > 1
     console.print("What if (the plan is unchanged):")
