@@ -36,8 +36,6 @@ OVER_LIMIT: dict[str, int] = {
     "asplan/cli/due.py:due": 98,
     "asplan/cli/new.py:new": 87,
     "asplan/cli/render.py:render": 97,
-    "asplan/cli/sla.py:_text": 88,
-    "asplan/cli/sla.py:sla": 77,
     "asplan/model/validate.py:validate_plan": 100,
     "asplan/render/view.py:build_view": 85,
     "asplan/sla/engine.py:evaluate_plan": 92,

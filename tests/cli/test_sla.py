@@ -94,7 +94,7 @@ def test_bad_options_are_exit_2() -> None:
 
 
 def test_text_caps_the_event_table_and_points_to_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("asplan.cli.sla.MAX_TEXT_EVENTS", 2)
+    monkeypatch.setattr("asplan.reporters.sla.text.MAX_TEXT_EVENTS", 2)
     code, out, _ = sla(str(EXAMPLES / "acme-logistica.yaml"))
     assert code == 0
     _, json_out, _ = sla(str(EXAMPLES / "acme-logistica.yaml"), "--format", "json")

@@ -14,8 +14,6 @@ from asplan.printable import one_line
 if TYPE_CHECKING:
     from datetime import date
 
-    from rich.console import Console
-
     from asplan.config import Config
 
 
@@ -59,26 +57,6 @@ def use_color(stream: object = None) -> bool:
     target = stream if stream is not None else sys.stdout
     isatty = getattr(target, "isatty", None)
     return bool(isatty and isatty())
-
-
-def table_console(color: bool) -> Console:
-    """The console ``sla``, ``sla --set`` and ``credits`` render their tables into.
-
-    It writes to a buffer (``console.file.getvalue()`` is the text): terminal width but
-    at least 120 columns in colour, 160 columns when piped, so that tables do not wrap
-    in CI logs. rich is imported here, not at start-up.
-    """
-    import io
-
-    from rich.console import Console
-
-    return Console(
-        file=io.StringIO(),
-        width=max(Console().width, 120) if color else 160,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-    )
 
 
 def load_config() -> Config:

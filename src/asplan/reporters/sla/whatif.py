@@ -9,15 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from asplan.cli.common import table_console
+from asplan.reporters.sla.cells import credit_cell, value_cell
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from asplan.sla.report import SlaRow
     from asplan.sla.whatif import Comparison
-
-    Cell = Callable[[SlaRow], str]
 
 _STYLE = {"met": "green", "breached": "bold red", "no_data": "yellow", "open": "cyan"}
 
@@ -32,7 +28,7 @@ def _signed(amount: Decimal | None, currency: str | None) -> str:
     return f"{sign}{text} {currency or ''}".strip()
 
 
-def _cells(row: SlaRow | None, color: bool, value_cell: Cell, credit_cell: Cell) -> list[str]:
+def _cells(row: SlaRow | None, color: bool) -> list[str]:
     if row is None:
         return ["—", "—", "—"]
     status = row.period.status
@@ -40,15 +36,16 @@ def _cells(row: SlaRow | None, color: bool, value_cell: Cell, credit_cell: Cell)
     return [value_cell(row), shown, credit_cell(row)]
 
 
-def comparison_text(comparison: Comparison, value_cell: Cell, credit_cell: Cell, color: bool = False) -> str:
-    """The comparison table and totals; ``value_cell``/``credit_cell`` are ``asplan sla``'s own cells."""
+def comparison_text(comparison: Comparison, color: bool = False) -> str:
+    """The changed terms, the comparison table and the totals; the cells are ``asplan sla``'s own."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     from asplan.printable import one_line
+    from asplan.reporters.tables import sla_width, table_console, table_text
 
-    console = table_console(color)
+    console = table_console(color, sla_width(color))
     pairs = comparison.pairs()
     several = len({p.row.account for p in pairs}) > 1
     console.print("What if (the plan is unchanged):")
@@ -75,15 +72,12 @@ def comparison_text(comparison: Comparison, value_cell: Cell, credit_cell: Cell,
         for pair in pairs:
             row = pair.row
             cells: list[str | Text] = [Text(one_line(row.result.sla.id)), row.period.period.label]
-            cells += _cells(pair.baseline, color, value_cell, credit_cell)
-            cells += _cells(pair.what_if, color, value_cell, credit_cell)
+            cells += _cells(pair.baseline, color)
+            cells += _cells(pair.what_if, color)
             cells.append(_signed(pair.difference, row.currency))
             table.add_row(*([Text(one_line(row.account)), *cells] if several else cells))
         console.print(table)
-    for line in _totals(comparison):
-        console.print(line)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in str(output).splitlines()) + "\n"
+    return table_text(console, _totals(comparison))
 
 
 def _totals(comparison: Comparison) -> list[str]:

@@ -1,0 +1,43 @@
+"""Output formats of ``asplan credits``: one module per format, each with ``render(statement, options)``.
+
+The statement itself (lines, totals, the RFC 4180 CSV and JSON shapes, tested for
+invoicing) is :mod:`asplan.sla.statement`; this registry is the one list of formats.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from asplan.sla.statement import Statement
+
+
+class Format(StrEnum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+class DecimalMark(StrEnum):
+    """``--decimal``: CSV amounts as ``1225.00`` with ``,`` between fields, or ``1225,00`` with ``;``."""
+
+    point = "point"
+    comma = "comma"
+
+
+@dataclass(frozen=True)
+class Options:
+    color: bool = False
+    decimal: DecimalMark = DecimalMark.point
+
+
+Renderer = Callable[["Statement", Options], str]
+
+
+def renderer(fmt: Format) -> Renderer:
+    found: Renderer = importlib.import_module(f"asplan.reporters.credits.{fmt.value}").render
+    return found
