@@ -8,11 +8,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asplan.agenda import DueItem, Kind, Status, agenda, classify, next_review, to_ics, within
+from asplan.agenda import DueItem, Kind, Status, agenda, classify, next_review, within
 from asplan.loading import Positions
 from asplan.model.plan import Plan
 from asplan.model.scalars import Cadence
 from asplan.model.validate import validate_plan
+from asplan.reporters.due.ics import to_ics
 from asplan.timecalc import build_calendars
 
 TODAY = date(2026, 11, 23)

@@ -33,7 +33,6 @@ OVER_LIMIT: dict[str, int] = {
     "asplan/render/view.py": 1079,
     "asplan/timecalc/worktime.py": 522,
     "asplan/cli/check.py:check": 88,
-    "asplan/cli/due.py:due": 98,
     "asplan/cli/new.py:new": 87,
     "asplan/cli/render.py:render": 97,
     "asplan/model/validate.py:validate_plan": 100,

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from asplan.agenda import DueItem, Kind, Status
 from asplan.cli.app import app
-from asplan.digest import by_owner, md_text, to_markdown
+from asplan.digest import by_owner, md_text
+from asplan.reporters.due.md import to_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -13,10 +13,9 @@ than an error: such a plan is already wrong in a way a person will see.
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +38,6 @@ __all__ = [
     "milestone_ref",
     "next_review",
     "next_review_item",
-    "to_ics",
     "within",
 ]
 
@@ -422,59 +420,3 @@ def unknown_filter_values(option: str, requested: Sequence[str], known: Iterable
         hint = f": did you mean '{close[0]}'?" if close else ""
         problems.append(f"{option} {value}: no plan has {what} '{value}'{hint}")
     return problems
-
-
-# ----------------------------------------------------------------------------- iCalendar
-
-
-def event_uid(item: DueItem) -> str:
-    """Stable across runs and days: account, kind and id, never the date."""
-    digest = hashlib.sha256(f"{item.account}\x00{item.kind.value}\x00{item.id}".encode()).hexdigest()
-    return f"{digest[:32]}@asplan"
-
-
-_STATUS_WORDS = {Status.overdue: "OVERDUE", Status.due_soon: "due soon", Status.upcoming: "upcoming"}
-
-
-def to_ics(items: Sequence[DueItem], today: date, version: str) -> str:
-    """An iCalendar file of all-day events, deterministic for given items and today.
-
-    DTSTAMP and SEQUENCE come from ``today`` (not the clock), so two runs on one day
-    are identical and a later export supersedes an earlier one in calendar clients.
-    """
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", f"-//asplan//asplan {version}//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "asplan agenda")
-    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
-    sequence = (today - date(2000, 1, 1)).days
-    used: set[str] = set()
-    for item in items:
-        uid = event_uid(item)
-        if uid in used:  # duplicate ids in one plan (ASP203) must still give distinct events
-            number = 2
-            while f"{uid[:-7]}-{number}@asplan" in used:
-                number += 1
-            uid = f"{uid[:-7]}-{number}@asplan"
-        used.add(uid)
-        event = Event()
-        event.add("uid", uid)
-        event.add("dtstamp", stamp)
-        event.add("sequence", max(sequence, 0))
-        event.add("dtstart", item.date)
-        if item.date < date.max:
-            event.add("dtend", item.date + timedelta(days=1))
-        event.add("summary", f"[{item.account}] {item.title}")
-        # "review: OVERDUE", not "review review: OVERDUE": a review's id is its kind.
-        label = item.kind.value if item.id == item.kind.value else f"{item.kind.value} {item.id}"
-        lines = [f"{label}: {_STATUS_WORDS[item.status]}"]
-        if item.owner:
-            lines.append(f"owner: {item.owner}")
-        event.add("description", "\n".join(lines))
-        event.add("categories", [item.kind.value])
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    return str(calendar.to_ical().decode("utf-8"))

@@ -12,12 +12,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from asplan.agenda import DueItem, agenda, sort_items
 from asplan.plan_source import discover, iter_plans
 from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_MAX_FILE_BYTES, DEFAULT_WARN_DAYS
 
-__all__ = ["AgendaRun", "collect"]
+__all__ = ["AgendaRun", "DueReport", "DueUsageError", "GroupBy", "collect", "parse_kinds", "report"]
+
+
+class DueUsageError(Exception):
+    """A filter value that matches nothing (``--kind reviw``, ``--owner linda.prak``): ``str()`` says so."""
+
+
+class GroupBy(StrEnum):
+    """``--group-by``: ``owner`` gives the weekly digest, a section per owner."""
+
+    owner = "owner"
+
+
+@dataclass(frozen=True)
+class DueReport:
+    """What ``asplan due`` prints: the items kept by the filters, soonest first, and what names them."""
+
+    today: date
+    within_days: int
+    items: list[DueItem]
+    names: dict[str, str]  # person id -> name (the digest's section headings)
+    plans: dict[str, str]  # account id -> plan file (the digest's JSON)
+    group_by: GroupBy | None = None
 
 
 @dataclass
@@ -68,3 +91,46 @@ def collect(
         run.items.extend(agenda(plan, today, warn_days=warn_days, kpi_grace_days=kpi_grace_days, calendars=calendars))
     run.items = sort_items(run.items)
     return run
+
+
+def parse_kinds(names: Sequence[str]) -> list[str]:
+    """``--kind`` values, each a known item kind; a misspelt one raises :class:`DueUsageError` with "did you mean"."""
+    from difflib import get_close_matches
+
+    from asplan.agenda import KINDS
+
+    for name in names:
+        if name not in KINDS:
+            close = get_close_matches(name, KINDS, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise DueUsageError(f"--kind {name}: {hint}expected one of {', '.join(KINDS)}")
+    return list(names)
+
+
+def report(
+    run: AgendaRun,
+    today: date,
+    within_days: int,
+    *,
+    owners: Sequence[str] = (),
+    accounts: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    group_by: GroupBy | None = None,
+) -> DueReport:
+    """The items of ``run`` that ``--within``, ``--owner``, ``--account`` and ``--kind`` keep.
+
+    An owner or account no plan knows raises :class:`DueUsageError` (every such value
+    in one line): "nothing due" would be true, and useless, for a misspelt id.
+    """
+    from asplan.agenda import unknown_filter_values, within
+
+    people = [*run.names, *(i.owner for i in run.items if i.owner)]
+    known_accounts = [*run.plans, *(i.account for i in run.items)]
+    problems = [
+        *unknown_filter_values("--owner", owners, people, "a person"),
+        *unknown_filter_values("--account", accounts, known_accounts, "the account"),
+    ]
+    if problems:
+        raise DueUsageError("; ".join(problems))
+    items = within(run.items, within_days, owners=owners, accounts=accounts, kinds=kinds)
+    return DueReport(today, within_days, items, run.names, run.plans, group_by)
