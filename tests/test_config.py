@@ -135,8 +135,9 @@ def test_check_codes_accepts_codes_prefixes_and_all() -> None:
 
 
 def test_file_keys_and_effective_settings_agree() -> None:
-    # The TOML schema and the effective configuration are two declarations of one set of
-    # keys: a key added to one and not the other would be silently ignored or unsettable.
+    # The TOML schema is derived from the effective configuration's file keys: a key in one
+    # and not the other would be silently ignored or unsettable, a default that differs would
+    # make an absent key and a default key mean two things.
     from asplan.config import _ConfigFile
 
     file_keys = set(_ConfigFile.model_fields)

@@ -11,12 +11,12 @@ import contextlib
 import fnmatch
 import os
 import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from asplan.findings import Severity
 from asplan.health import DEFAULT_WEIGHTS, check_weights
@@ -33,43 +33,46 @@ class ConfigError(Exception):
     """A user-fixable configuration problem: one line, exit 2."""
 
 
-class _ConfigFile(BaseModel):
-    # strict: TOML has real types, so `warn_days = "14"` or `fail_on = true` is a mistake to report.
-    model_config = ConfigDict(extra="forbid", strict=True)
+_TOML = "asplan.toml"
+"""Metadata key of a :class:`Config` field that is a key of the configuration file."""
 
-    paths: list[str] | None = None
-    select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    fail_on: Literal["error", "warning", "never"] = "error"
-    warn_days: int = Field(default=DEFAULT_WARN_DAYS, ge=0, le=3650)
-    kpi_grace_days: int = Field(default=DEFAULT_KPI_GRACE_DAYS, ge=0, le=3650)
-    sla_at_risk: int | float = Field(default=DEFAULT_SLA_AT_RISK, gt=0, le=100)
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, ge=1, le=1024**3)
-    plans_dir: str = "plans"
-    health: dict[str, Any] = Field(default_factory=dict)
+
+def _key(default: Any = None, *, factory: Callable[[], Any] | None = None, toml: Any = None, **bounds: float) -> Any:
+    """A key of the configuration file, declared once: its default and how the file is checked.
+
+    ``bounds`` are pydantic's (``ge``, ``le``, ``gt``); ``toml`` is the type the file must
+    hold where it differs from the effective one (``fail_on`` is one of three words in the
+    file and a string after). :data:`_ConfigFile`, the file's schema, is built from these.
+    """
+    metadata = {_TOML: (toml, bounds)}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass
 class Config:
-    """Effective configuration: file values with command-line overrides applied."""
+    """Effective configuration: file values with command-line overrides applied.
+
+    Every field but ``source`` and ``root`` is a key of the file, declared here once with
+    its default and bounds; the file's strict schema is derived from them.
+    """
 
     source: str | None = None
     root: Path = field(default_factory=Path.cwd)
-    paths: list[str] | None = None
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    fail_on: str = "error"
-    warn_days: int = DEFAULT_WARN_DAYS
-    kpi_grace_days: int = DEFAULT_KPI_GRACE_DAYS
-    sla_at_risk: float = DEFAULT_SLA_AT_RISK
+    paths: list[str] | None = _key()
+    select: list[str] | None = _key()
+    ignore: list[str] = _key(factory=list)
+    fail_on: str = _key("error", toml=Literal["error", "warning", "never"])
+    warn_days: int = _key(DEFAULT_WARN_DAYS, ge=0, le=3650)
+    kpi_grace_days: int = _key(DEFAULT_KPI_GRACE_DAYS, ge=0, le=3650)
+    sla_at_risk: float = _key(DEFAULT_SLA_AT_RISK, toml=int | float, gt=0, le=100)
     """Percent of a timed SLA's target past which a running event is at risk (spec 7.3), unless the SLA says."""
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    plans_dir: str = "plans"
-    health: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    severity: dict[str, Severity] = _key(factory=dict, toml=dict[str, Literal["error", "warning", "info"]])
+    per_file_ignores: dict[str, list[str]] = _key(factory=dict)
+    max_file_bytes: int = _key(DEFAULT_MAX_FILE_BYTES, ge=1, le=1024**3)
+    plans_dir: str = _key("plans")
+    health: dict[str, float] = _key(factory=lambda: dict(DEFAULT_WEIGHTS), toml=dict[str, Any])
     """Weights of the health score's components (``[health]``), over :data:`asplan.health.DEFAULT_WEIGHTS`."""
 
     def with_overrides(
@@ -112,6 +115,26 @@ class Config:
 def _matches(code: str, selector: str) -> bool:
     """A selector is a code, a prefix of codes, or ``ALL`` (ruff's spelling of every rule)."""
     return selector == "ALL" or code.startswith(selector)
+
+
+def _file_schema() -> type[BaseModel]:
+    """The file's schema, from :class:`Config`'s file keys, in their order (the first error is the one reported)."""
+    hints = get_type_hints(Config)
+    keys: dict[str, Any] = {}
+    for each in fields(Config):
+        if _TOML not in each.metadata:
+            continue
+        toml, bounds = each.metadata[_TOML]
+        if each.default_factory is not MISSING:
+            default = Field(default_factory=each.default_factory, **bounds)
+        else:
+            default = Field(default=each.default, **bounds)
+        keys[each.name] = (toml if toml is not None else hints[each.name], default)
+    # strict: TOML has real types, so `warn_days = "14"` or `fail_on = true` is a mistake to report.
+    return create_model("_ConfigFile", __config__=ConfigDict(extra="forbid", strict=True), **keys)
+
+
+_ConfigFile = _file_schema()
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -171,40 +194,33 @@ def _shown(path: Path) -> str:
 
 def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set[str]) -> Config:
     try:
-        parsed = _ConfigFile.model_validate(raw)
+        given = _ConfigFile.model_validate(raw).model_dump(exclude_unset=True)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         key = ".".join(str(p) for p in error["loc"]) or "?"
         if error["type"] == "extra_forbidden":
             raise ConfigError(f"{source}: unknown key '{key}'{_did_you_mean(key)}") from None
         raise ConfigError(f"{source}: bad value for '{key}': {error['msg']}") from None
-    for key, codes in (("select", parsed.select or []), ("ignore", parsed.ignore)):
-        check_codes(codes, known_codes, f"{source}: '{key}'")
-    for pattern, codes in parsed.per_file_ignores.items():
+    # A key the file leaves out takes Config's default, which is the schema's default too.
+    for key in ("select", "ignore"):
+        check_codes(given.get(key, []), known_codes, f"{source}: '{key}'")
+    for pattern, codes in given.get("per_file_ignores", {}).items():
         check_codes(codes, known_codes, f"{source}: 'per_file_ignores.\"{pattern}\"'")
     try:
-        health = check_weights(parsed.health)
+        given["health"] = check_weights(given.get("health", {}))
     except ValueError as exc:
         raise ConfigError(f"{source}: {exc}") from None
-    for code in parsed.severity:
+    for code in given.get("severity", {}):
         if code not in known_codes:
             raise ConfigError(f"{source}: 'severity.{code}' names no rule")
-    return Config(
-        source=source,
-        root=root,
-        paths=parsed.paths,
-        select=[c.upper() for c in parsed.select] if parsed.select is not None else None,
-        ignore=[c.upper() for c in parsed.ignore],
-        fail_on=parsed.fail_on,
-        warn_days=parsed.warn_days,
-        kpi_grace_days=parsed.kpi_grace_days,
-        sla_at_risk=parsed.sla_at_risk,
-        severity={code: Severity(value) for code, value in parsed.severity.items()},
-        per_file_ignores={k: [c.upper() for c in v] for k, v in parsed.per_file_ignores.items()},
-        max_file_bytes=parsed.max_file_bytes,
-        plans_dir=parsed.plans_dir,
-        health=health,
-    )
+    for key in ("select", "ignore"):
+        if key in given:
+            given[key] = [c.upper() for c in given[key]]
+    if "severity" in given:
+        given["severity"] = {code: Severity(value) for code, value in given["severity"].items()}
+    if "per_file_ignores" in given:
+        given["per_file_ignores"] = {k: [c.upper() for c in v] for k, v in given["per_file_ignores"].items()}
+    return Config(source=source, root=root, **given)
 
 
 def _did_you_mean(key: str) -> str:
