@@ -196,6 +196,7 @@ def read_plan(target: Target, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> PlanFi
 
 def parse_text(text: str, path: str, *, explicit: bool = True) -> PlanFile:
     """Steps 4 of :func:`read_plan` on text already in memory (``review`` edits it)."""
+    from asplan.model.plan_format import not_a_plan
     from asplan.model.validate import NotAPlan, parse_plan
 
     try:
@@ -205,17 +206,7 @@ def parse_text(text: str, path: str, *, explicit: bool = True) -> PlanFile:
     except NotAPlan as exc:
         if not explicit:
             return PlanFile(path, explicit, is_plan=False)
-        findings = [
-            *exc.document.findings,
-            Finding(
-                path,
-                1,
-                1,
-                "ASP003",
-                Severity.ERROR,
-                "not a plan: the top-level mapping has no 'asplan' key (add 'asplan: 1')",
-            ),
-        ]
+        findings = [*exc.document.findings, not_a_plan(path)]
         return PlanFile(path, explicit, document=exc.document, findings=findings)
     result = PlanFile(path, explicit, document=parsed.document, plan=parsed.plan, findings=parsed.findings)
     if parsed.plan is not None:

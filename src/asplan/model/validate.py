@@ -1,4 +1,4 @@
-"""Plain data -> :class:`Plan` plus schema findings (ASP003, ASP101-ASP103).
+"""Plain data -> :class:`Plan` plus schema findings (ASP101-ASP103; ASP003 from :mod:`~asplan.model.plan_format`).
 
 Why not ``Plan.model_validate(data)``: one bad date would then cost the whole plan,
 and with it every reference, date and completeness finding of the other sections
@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from asplan.findings import Finding, Severity, format_path
 from asplan.loading import DataPath, Document, Positions, parse_yaml
+from asplan.model import plan_format
 from asplan.model.account import Account
 from asplan.model.base import (
     PATH_KEY,
@@ -213,12 +214,8 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
         version = int(version)  # 1.0 is the integer 1, as in JSON Schema
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         add("ASP102", ("asplan",), f"asplan: expected the format version, a whole number like 1, got {version!r}")
-    elif version > SUPPORTED_VERSION:
-        add(
-            "ASP003",
-            ("asplan",),
-            f"format version {version} is newer than this asplan supports ({SUPPORTED_VERSION}): upgrade asplan",
-        )
+    elif plan_format.is_newer(version):
+        add(plan_format.CODE, ("asplan",), plan_format.newer_version(version))
         return ValidatedPlan(None, findings)
 
     adapters = _section_adapters()
@@ -405,7 +402,7 @@ class NotAPlan(ValueError):
     """
 
     def __init__(self, document: Document) -> None:
-        super().__init__("not a plan: the top-level mapping has no 'asplan' key")
+        super().__init__(plan_format.NO_PLAN_KEY)
         self.document = document
 
 
@@ -438,6 +435,6 @@ def parse_plan(text: str, file: str) -> ParsedPlan:
     """
     document = parse_yaml(text, file)
     data = document.data
-    if not isinstance(data, dict) or "asplan" not in data:
+    if not plan_format.is_plan_data(data):
         raise NotAPlan(document)
     return ParsedPlan(document, validate_plan(data, document.positions, file, document.text))

@@ -18,11 +18,12 @@ account: {id: acme, name: ACME, tier: high, manager: ana}
 ```
 """
 
-from asplan.findings import Severity
+# The checks run while a plan is read, before any rule: asplan.model.plan_format holds
+# them (is_plan_data, not_a_plan, newer_version) with the code and severity registered here.
+from asplan.model.plan_format import CODE as CODE
+from asplan.model.plan_format import SEVERITY as SEVERITY
 from asplan.rules.base import Scope
 
-CODE = "ASP003"
 NAME = "not-a-plan"
-SEVERITY = Severity.ERROR
 SUMMARY = "not a plan (no `asplan` key) when named explicitly, or unsupported format version"
 SCOPE = Scope.LOAD
