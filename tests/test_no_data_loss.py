@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from asplan.cli.app import app
 from asplan.fileio import atomic_write_bytes, locked
-from asplan.loading import load_document
+from asplan.loading import parse_yaml, read_text
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 ASPLAN = Path(sys.executable).parent / "asplan"
@@ -34,7 +34,7 @@ runner = CliRunner()
 
 
 def history_dates(path: Path) -> list[str]:
-    doc = load_document(str(path))
+    doc = parse_yaml(read_text(str(path)), str(path))
     assert doc.findings == []
     return [entry["date"] for entry in doc.data["reviews"]["history"]]
 
@@ -97,7 +97,7 @@ def test_concurrent_write_backs_all_land(tmp_path: Path) -> None:
             if stream:
                 stream.close()
     assert outcomes == [(0, "")] * len(commands)
-    doc = load_document(str(plan))
+    doc = parse_yaml(read_text(str(plan)), str(plan))
     assert doc.findings == []
     data = doc.data
     kpi = data["objectives"][0]["kpis"][0]

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from asplan.checker import check_targets
 from asplan.cli.app import app
 from asplan.config import Config
-from asplan.loading import load_document
+from asplan.loading import parse_yaml, read_text
 from asplan.plan_source import Target
 from helpers import TODAY
 
@@ -67,7 +67,7 @@ def _clean_fixtures() -> list[Path]:
     clean = []
     for path in FIXTURES:
         try:
-            data = load_document(str(path)).data
+            data = parse_yaml(read_text(str(path)), str(path)).data
         except Exception:  # a fixture that is not YAML at all
             continue
         if isinstance(data, dict) and "asplan" in data and not _errors(path):
@@ -144,7 +144,7 @@ def _mutate(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
 
 def _mutants(count: int) -> list[tuple[str, str, dict[str, Any]]]:
     rng = random.Random(11)
-    sources = [(p, load_document(str(p)).data) for p in EXAMPLES]
+    sources = [(p, parse_yaml(read_text(str(p)), str(p)).data) for p in EXAMPLES]
     return [
         (f"{src.stem}-{i}", src.stem, _mutate(data, rng)) for i in range(count) for src, data in [rng.choice(sources)]
     ]

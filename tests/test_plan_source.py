@@ -79,7 +79,7 @@ def test_validation_rules_never_read_today() -> None:
     """A plan every command accepts today is accepted tomorrow: validation findings do not move with today."""
     from datetime import date
 
-    from asplan.loading import load_document
+    from asplan.loading import parse_yaml, read_text
     from asplan.model.validate import validate_plan
     from asplan.rules import validation_rules
     from asplan.rules.base import PlanContext
@@ -89,7 +89,7 @@ def test_validation_rules_never_read_today() -> None:
     assert validation_rules(), "no validation rule is registered"
     checked = 0
     for path in files:
-        document = load_document(str(path))
+        document = parse_yaml(read_text(str(path)), str(path))
         if not isinstance(document.data, dict) or "asplan" not in document.data:
             continue
         plan = validate_plan(document.data, document.positions, str(path)).plan

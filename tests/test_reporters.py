@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from asplan.findings import Finding, Severity
-from asplan.reporters import REPORTER_BY_NAME, get_reporter
+from asplan.reporters import FORMATS, get_reporter, reporter_class
 from asplan.reporters.base import CheckReport, Reporter, ReportOptions
 from asplan.reporters.github import GithubReporter, escape_data, escape_property
 from asplan.reporters.gitlab import GitlabReporter, fingerprint
@@ -69,7 +69,7 @@ def render(reporter: Reporter, report: CheckReport | None = None, **options: boo
 
 
 def test_registry_names_every_format() -> None:
-    assert list(REPORTER_BY_NAME.items()) == [
+    expected = [
         ("text", TextReporter),
         ("json", JsonReporter),
         ("github", GithubReporter),
@@ -77,7 +77,8 @@ def test_registry_names_every_format() -> None:
         ("junit", JunitReporter),
         ("gitlab", GitlabReporter),
     ]
-    for name, cls in REPORTER_BY_NAME.items():
+    assert [(name, reporter_class(name)) for name in FORMATS] == expected
+    for name, cls in expected:
         reporter = get_reporter(name)
         assert type(reporter) is cls
         assert reporter.name == name
@@ -514,7 +515,7 @@ def test_junit_stays_well_formed_with_markup_and_control_characters() -> None:
 # --- all formats -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", sorted(REPORTER_BY_NAME))
+@pytest.mark.parametrize("name", sorted(FORMATS))
 def test_output_is_deterministic(name: str) -> None:
     reporter = get_reporter(name)
     assert render(reporter, statistics=True) == render(reporter, statistics=True)

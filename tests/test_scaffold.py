@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from asplan import __version__
 from asplan.config import _ConfigFile, load_config
-from asplan.loading import load_document
+from asplan.loading import parse_yaml, read_text
 from asplan.model.plan import Plan
 from asplan.rules import known_codes
 from asplan.scaffold import (
@@ -44,7 +44,7 @@ def _plan(lang: str = "en", **overrides: str) -> str:
 def _load(text: str, tmp_path: Path) -> Any:
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
-    return load_document(str(path)).data
+    return parse_yaml(read_text(str(path)), str(path)).data
 
 
 @pytest.mark.parametrize(

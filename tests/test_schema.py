@@ -21,7 +21,7 @@ from asplan.checker import check_targets
 from asplan.cli.app import app
 from asplan.config import Config
 from asplan.findings import format_path
-from asplan.loading import load_document
+from asplan.loading import parse_yaml, read_text
 from asplan.model.plan import Plan
 from asplan.plan_source import discover
 from asplan.scaffold import NewPlan, plan_text
@@ -47,7 +47,7 @@ def validator() -> jsonschema.Draft202012Validator:
 
 
 def _data(path: Path) -> Any:
-    return load_document(str(path)).data
+    return parse_yaml(read_text(str(path)), str(path)).data
 
 
 def _schema_level(text: str) -> list[tuple[str, str]]:

@@ -60,7 +60,6 @@ __all__ = [
     "Positions",
     "decode_utf8",
     "iter_yaml_files",
-    "load_document",
     "looks_like_plan",
     "parse_suppressions",
     "parse_yaml",
@@ -111,11 +110,6 @@ def decode_utf8(raw: bytes) -> str:
             line,
             column,
         ) from None
-
-
-def load_document(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Document:
-    """Read and parse one file; raises :class:`LoadError` with its single finding."""
-    return parse_yaml(read_text(path, max_bytes), path)
 
 
 def iter_yaml_files(root: str) -> Iterator[str]:

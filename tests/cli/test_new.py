@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from asplan.cli import new as new_module
 from asplan.cli.app import app
-from asplan.loading import load_document
+from asplan.loading import parse_yaml, read_text
 
 runner = CliRunner()
 ACME = ["new", "acme", "--name", "ACME Logística S.A.", "--tier", "strategic", "--manager", "María López"]
@@ -25,7 +25,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _data(path: Path) -> Any:
-    return load_document(str(path)).data
+    return parse_yaml(read_text(str(path)), str(path)).data
 
 
 def _check_json(*paths: str) -> tuple[int, dict[str, Any]]:

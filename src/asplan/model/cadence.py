@@ -98,15 +98,6 @@ class Cadence(_Scalar):
             _fail(_CADENCE_EXPECTED, value, "a cadence must be longer than zero")
         return cls._build(text, months=months, days=days)
 
-    @property
-    def approx_days(self) -> int:
-        """Length in days with months at their mean Gregorian length (30, 91, 183, 365).
-
-        Only for sorting and limits such as "due soon" windows, never for dates.
-        """
-        # 365.2425 / 12 days per month, rounded half up, in integers.
-        return (self.months * 3_652_425 + 60_000) // 120_000 + self.days
-
     def add(self, d: date, times: int = 1) -> date:
         """The date ``times`` steps after ``d`` (before it when ``times`` is negative).
 

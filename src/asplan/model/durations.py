@@ -149,12 +149,6 @@ class Duration(_OrderedScalar):
         amount = _tidy(amount)
         return cls._build(_canonical_duration(amount), minutes=amount)
 
-    @classmethod
-    def from_delta(cls, delta: timedelta) -> Self:
-        """Wrap a ``timedelta`` exactly (to the microsecond)."""
-        micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-        return cls.from_minutes(_CTX.divide(Decimal(micros), Decimal(60_000_000)))
-
     def __reduce__(self) -> tuple[Any, ...]:
         # A computed duration's text (1000003m) need not be one a user may write.
         return (_restore_duration, (self._text, self.minutes))

@@ -37,8 +37,6 @@ def get_reporter(name: str) -> Reporter:
 
 
 def __getattr__(attr: str) -> Any:
-    if attr == "REPORTER_BY_NAME":
-        return {name: reporter_class(name) for name in FORMATS}
     for name, (_, cls) in _WHERE.items():
         if cls == attr:
             return reporter_class(name)
@@ -47,7 +45,6 @@ def __getattr__(attr: str) -> Any:
 
 __all__ = [
     "FORMATS",
-    "REPORTER_BY_NAME",
     "CheckReport",
     "GithubReporter",
     "JsonReporter",

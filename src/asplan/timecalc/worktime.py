@@ -507,10 +507,6 @@ def working_time(calendar: OpeningCalendar, start: datetime, end: datetime) -> t
     return WorkClock(calendar).working_time(start, end)
 
 
-def working_minutes(calendar: OpeningCalendar, start: datetime, end: datetime) -> float:
-    return working_time(calendar, start, end) / timedelta(minutes=1)
-
-
 def elapsed(calendar: OpeningCalendar, start: datetime, stop: datetime, pauses: Sequence[Interval] = ()) -> timedelta:
     return WorkClock(calendar).elapsed(start, stop, pauses)
 
