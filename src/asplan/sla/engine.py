@@ -149,26 +149,8 @@ def evaluate_plan(
     result = PlanSlas(plan_file, account.id if account is not None else "", fee.currency if fee else None, tz)
     chosen = list(plan.slas if slas is None else slas)
     timed = [s for s in chosen if s.timed]
-    tables: list[SourceTable] = []
-    if timed:
-        sources = (
-            [plain_source(f) for f in event_files] if event_files is not None else plan_sources(plan_file, plan)
-        )
-        if not sources:
-            raise EventFileError(
-                plan_file,
-                f"{timed[0].id} is timed over events, but the plan lists no event files in 'events'"
-                " (add them, or pass --events FILE)",
-            )
-        tables = load_sources(sources, needed_columns(timed), tz, table_cache)
-    instant = now if now is not None else end_of_day(today, tz)
-    for bound in tables:
-        # A preset's export has its own duration columns ("On hold time in minutes"), and a
-        # status log gives the pauses: neither is a misnamed pause column.
-        known = bound.source.preset is not None or bound.source.status_log is not None
-        lookalikes = [] if PAUSES_COLUMN in bound.index or known else pause_lookalikes(bound.table.header)
-        if lookalikes:
-            result.add_finding(pause_finding(bound.source.place, bound.source.entry, lookalikes))
+    tables = _tables(plan, plan_file, timed, event_files, tz, table_cache) if timed else []
+    _pause_lookalikes(result, tables)
     naive = NaiveTimes()
     formats = FormatMisses()
     runs = _runs(plan, timed, tables, tz, SlaData(WhereValues({}), naive=naive, formats=formats), at_risk)
@@ -176,7 +158,7 @@ def evaluate_plan(
     for sla in timed:
         periods = selections[sla.id]
         runs[sla.id].periods = set(periods) if periods is not None else None
-    time_events(list(runs.values()), tables, tz, instant)
+    time_events(list(runs.values()), tables, tz, now if now is not None else end_of_day(today, tz))
     seen_problems: set[tuple[str, int]] = set()
     for bound in tables:
         _add_problems(result, [*bound.table.problems, *(bound.log.problems if bound.log else ())], seen_problems)
@@ -195,6 +177,46 @@ def evaluate_plan(
         for finding in data.where.findings(sla.id, sla.path):
             result.add_finding(finding)
         result.slas.append(SlaResult(sla, timed_periods(sla, run.results(), today, fee, selections[sla.id])))
+    _format_findings(result, tables, formats)
+    if account is not None and naive.first is not None:
+        zone_written = "timezone" in account.model_fields_set
+        zones = [c.timezone for c in plan.calendars.values()]
+        result.add_finding(naive.finding(zone_written, zones, places(naive.first[0])[1]))
+    return result
+
+
+def _tables(
+    plan: Plan,
+    plan_file: str,
+    timed: Sequence[Sla],
+    event_files: Sequence[str] | None,
+    tz: tzinfo,
+    table_cache: TableCache | None,
+) -> list[SourceTable]:
+    """The event sources the timed SLAs read (``--events`` replacing the plan's), header-checked."""
+    sources = [plain_source(f) for f in event_files] if event_files is not None else plan_sources(plan_file, plan)
+    if not sources:
+        raise EventFileError(
+            plan_file,
+            f"{timed[0].id} is timed over events, but the plan lists no event files in 'events'"
+            " (add them, or pass --events FILE)",
+        )
+    return load_sources(sources, needed_columns(timed), tz, table_cache)
+
+
+def _pause_lookalikes(result: PlanSlas, tables: Sequence[SourceTable]) -> None:
+    """ASP407 for a source whose pause column has another name than ``pauses``."""
+    for bound in tables:
+        # A preset's export has its own duration columns ("On hold time in minutes"), and a
+        # status log gives the pauses: neither is a misnamed pause column.
+        known = bound.source.preset is not None or bound.source.status_log is not None
+        lookalikes = [] if PAUSES_COLUMN in bound.index or known else pause_lookalikes(bound.table.header)
+        if lookalikes:
+            result.add_finding(pause_finding(bound.source.place, bound.source.entry, lookalikes))
+
+
+def _format_findings(result: PlanSlas, tables: Sequence[SourceTable], formats: FormatMisses) -> None:
+    """ASP409: one finding per source (event file or status log) whose timestamps miss its format."""
     rows = {bound.source.format_target: bound.table.count for bound in tables}
     for bound in tables:
         target = bound.source.log_target
@@ -204,11 +226,6 @@ def evaluate_plan(
                 formats.saw(target, line, column)
     for finding in formats.findings(rows):
         result.add_finding(finding)
-    if account is not None and naive.first is not None:
-        zone_written = "timezone" in account.model_fields_set
-        zones = [c.timezone for c in plan.calendars.values()]
-        result.add_finding(naive.finding(zone_written, zones, places(naive.first[0])[1]))
-    return result
 
 
 def _runs(

@@ -34,11 +34,14 @@ from __future__ import annotations
 
 import bisect
 import calendar as _gregorian
-from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Final, Protocol
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Final
 
-Interval = tuple[datetime, datetime]
+from asplan.timecalc.opening import Interval as Interval
+from asplan.timecalc.opening import OpeningCalendar as OpeningCalendar
+from asplan.timecalc.opening import merge_intervals as merge_intervals
+from asplan.timecalc.opening import to_utc as to_utc
 
 ZERO: Final = timedelta(0)
 _ONE_DAY: Final = timedelta(days=1)
@@ -48,59 +51,6 @@ _REGULAR_FROM: Final = 2200  # no zone has transitions listed in tzdata after th
 _CYCLE_YEARS: Final = 400  # the Gregorian calendar repeats every 400 years, to the weekday
 LAST_INSTANT: Final = datetime(9999, 1, 1, tzinfo=UTC)
 """How far working time and deadlines are computed: the last year has no next day to end on."""
-
-
-class OpeningCalendar(Protocol):
-    """What working time needs of a calendar (``timecalc.calendars.WorkCalendar`` is one)."""
-
-    @property
-    def tz(self) -> tzinfo: ...
-
-    @property
-    def always_open(self) -> bool: ...
-
-    @property
-    def weekly(self) -> dict[int, list[tuple[int, int]]]: ...
-
-    @property
-    def holidays(self) -> frozenset[date]: ...
-
-    def opening_ranges(self, day: date) -> list[tuple[datetime, datetime]]: ...
-
-    def weekday_ranges(self, day: date) -> list[tuple[datetime, datetime]]: ...
-
-    def public_holidays_in(self, year: int) -> frozenset[date]: ...
-
-    def prepare_years(self, first: int, last: int) -> None: ...
-
-    def last_public_holiday_year(self) -> int: ...
-
-
-def to_utc(instant: datetime) -> datetime:
-    """An aware instant in UTC; a naive one is a programming error, never guessed at."""
-    if instant.tzinfo is UTC:
-        return instant
-    if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValueError(f"naive datetime {instant.isoformat()}: working time needs real instants")
-    return instant.astimezone(UTC)
-
-
-def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
-    """Sorted, non-overlapping UTC intervals; empty or reversed ones are dropped.
-
-    Touching intervals merge too, so a pause 10:00-11:00 and one 11:00-12:00 are one.
-    """
-    cleaned = sorted((to_utc(a), to_utc(b)) for a, b in intervals)
-    merged: list[Interval] = []
-    for start, end in cleaned:
-        if end <= start:
-            continue
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
 
 
 class WorkClock:
