@@ -2,9 +2,9 @@
 
 Every table a command prints (``sla``, ``sla --set``, ``credits``, ``due``, ``status``)
 is drawn on a console built by :func:`table_console` into a buffer and read back by
-:func:`table_text`, trailing spaces trimmed, so piped output is stable to diff. What
-differs between commands is only the width they draw at, and it is said here: a
-table never wraps in a CI log because each command asked for a different console.
+:func:`table_text`, trailing spaces trimmed (``status`` has always kept them). What
+differs between commands (width; ``status``'s highlighting, colours and emoji codes)
+is a named argument here, not a Console built differently in each command module.
 rich is imported inside the functions, not when a command module loads.
 """
 
@@ -44,12 +44,15 @@ def terminal_width(color: bool) -> int:
     return shutil.get_terminal_size().columns or WIDE
 
 
-def table_console(color: bool, width: int, *, color_system: ColorSystem = "auto", highlight: bool = False) -> Console:
+def table_console(
+    color: bool, width: int, *, color_system: ColorSystem = "auto", highlight: bool = False, emoji: bool = False
+) -> Console:
     """A console writing to a buffer, coloured only when ``color`` (a terminal, no NO_COLOR).
 
-    ``highlight`` and ``color_system`` stay as ``status`` has always drawn (numbers
-    highlighted, the 16 standard colours); the other commands highlight nothing.
-    Emoji codes are never expanded: plan text is shown as written.
+    ``highlight``, ``color_system`` and ``emoji`` stay as ``status`` has always drawn
+    (numbers highlighted, the 16 standard colours, ``:name:`` codes in its markup
+    expanded); the other commands pass plan text as rich ``Text``, highlight nothing
+    and expand no emoji code.
     """
     import io
 
@@ -62,13 +65,19 @@ def table_console(color: bool, width: int, *, color_system: ColorSystem = "auto"
         force_terminal=color,
         no_color=not color,
         highlight=highlight,
-        emoji=False,
+        emoji=emoji,
     )
 
 
-def table_text(console: Console, parts: Iterable[RenderableType] = ()) -> str:
-    """Print ``parts`` on ``console`` and return everything it holds, each line's trailing spaces trimmed."""
+def table_text(console: Console, parts: Iterable[RenderableType] = (), *, trim: bool = True) -> str:
+    """Print ``parts`` on ``console`` and return everything it holds, each line's trailing spaces trimmed.
+
+    ``trim=False`` is ``status``'s table as it has always been printed, padded to its
+    columns' width (scripts that diff it would see the change).
+    """
     for part in parts:
         console.print(part)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in str(output).splitlines()) + "\n"
+    output = str(console.file.getvalue())  # type: ignore[attr-defined]
+    if not trim:
+        return output
+    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
