@@ -31,7 +31,6 @@ MAY_IMPORT_PRESENTATION = ("asplan.cli", "asplan.reporters", "asplan.__main__")
 # "path" is a module's line count; "path:function" (dotted for methods) a function's.
 OVER_LIMIT: dict[str, int] = {
     "asplan/render/view.py": 1079,
-    "asplan/cli/check.py:check": 88,
     "asplan/cli/new.py:new": 87,
     "asplan/cli/render.py:render": 97,
     "asplan/model/validate.py:validate_plan": 100,

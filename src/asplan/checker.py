@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from asplan import __version__
@@ -216,6 +217,14 @@ def _slim(result: FileResult) -> FileResult:
     else:
         result.suppressions = {}
     return result
+
+
+class FailOn(StrEnum):
+    """``--fail-on`` (and ``fail_on`` in ``asplan.toml``): the lowest severity that fails a run, or never."""
+
+    error = "error"
+    warning = "warning"
+    never = "never"
 
 
 def exit_code(report: CheckReport, fail_on: str) -> int:
