@@ -70,11 +70,11 @@ def check(
     --fail-on-empty makes it exit 2, which is what CI wants (init --ci uses it).
     """
     from asplan.checker import FailOn, exit_code
-    from asplan.cli.choices import optional, require
+    from asplan.cli.choices import among, optional
     from asplan.reporters import FORMATS, get_reporter
     from asplan.reporters.base import ReportOptions
 
-    require("--format", output_format, FORMATS)
+    among("--format", output_format, FORMATS)
     threshold = optional("--fail-on", fail_on, FailOn, listing="or")
     if jobs is not None and jobs < 1:
         fail("--jobs: expected a number of processes, 1 or more")

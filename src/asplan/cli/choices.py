@@ -10,13 +10,14 @@ scripts know are ``--format xml: expected one of text, json`` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Literal, TypeVar
 
 from asplan.cli.common import fail
 
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T", bound=str)
 Listing = Literal["one of", "or"]
 
 
@@ -28,17 +29,20 @@ def spelled(choices: Iterable[str], listing: Listing = "one of") -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
-def require(option: str, value: str, choices: Iterable[str], listing: Listing = "one of") -> None:
-    """End the command with ``OPTION VALUE: expected ...`` unless ``value`` is one of ``choices``."""
-    names = list(choices)
-    if value not in names:
-        fail(f"{option} {value}: expected {spelled(names, listing)}")
+def among(option: str, value: str, choices: Sequence[T], listing: Listing = "one of") -> T:
+    """The one of ``choices`` that ``value`` names (typed as the choices are: a ``Literal`` stays one).
+
+    Anything else ends the command with ``OPTION VALUE: expected ...``.
+    """
+    for known in choices:
+        if known == value:
+            return known
+    fail(f"{option} {value}: expected {spelled(choices, listing)}")
 
 
 def choice(option: str, value: str, kind: type[E], listing: Listing = "one of") -> E:
     """``value`` as a member of ``kind``; a value outside it ends the command with one line."""
-    require(option, value, [member.value for member in kind], listing)
-    return kind(value)
+    return among(option, value, list(kind), listing)
 
 
 def optional(option: str, value: str | None, kind: type[E], listing: Listing = "one of") -> E | None:

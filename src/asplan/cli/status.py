@@ -42,7 +42,7 @@ def status(
     The health score (0-100) is explained component by component in --format json;
     a plan's sign-off shows whether the plan changed since (read with git).
     """
-    from asplan.cli.choices import choice, require
+    from asplan.cli.choices import among, choice
     from asplan.plan_source import default_paths
     from asplan.render.document import RenderError
     from asplan.render.i18n import LANGUAGES
@@ -51,7 +51,7 @@ def status(
 
     fmt = choice("--format", output_format, Format, listing="or")
     if lang is not None:
-        require("--lang", lang, LANGUAGES)
+        among("--lang", lang, LANGUAGES)
     order = choice("--sort", sort, Sort, listing="or")
     stages = _stages(stage)
     day = today(today_option)
