@@ -17,69 +17,41 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+Manager = Annotated[
+    str | None,
+    typer.Option("--manager", metavar="NAME", help="The account manager's full name (becomes a provider person)."),
+]
+Lang = Annotated[str | None, typer.Option("--lang", help="Language of the plan and its documents: es or en.")]
+Directory = Annotated[
+    Path | None,
+    typer.Option("--dir", help="Folder for the plan (default: plans_dir from asplan.toml, else plans/)."),
+]
+ManagerId = Annotated[
+    str | None,
+    typer.Option("--manager-id", metavar="ID", help="The manager's person id (default: first.last from the name)."),
+]
+
+
 def new(
     account_id: Annotated[str, typer.Argument(metavar="ID", help="Account id; the plan is written to DIR/ID.yaml.")],
     name: Annotated[str | None, typer.Option("--name", help="The client's name.")] = None,
     tier: Annotated[str | None, typer.Option("--tier", help="strategic, high, medium or low.")] = None,
-    manager: Annotated[
-        str | None,
-        typer.Option("--manager", metavar="NAME", help="The account manager's full name (becomes a provider person)."),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the plan and its documents: es or en.")
-    ] = None,
-    directory: Annotated[
-        Path | None,
-        typer.Option("--dir", help="Folder for the plan (default: plans_dir from asplan.toml, else plans/)."),
-    ] = None,
+    manager: Manager = None,
+    lang: Lang = None,
+    directory: Directory = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing plan.")] = False,
-    manager_id: Annotated[
-        str | None,
-        typer.Option("--manager-id", metavar="ID", help="The manager's person id (default: first.last from the name)."),
-    ] = None,
+    manager_id: ManagerId = None,
 ) -> None:
     """Create a commented plan for a new account; asks for what is missing when run in a terminal."""
     from asplan.fileio import atomic_write_text
-    from asplan.scaffold import (
-        LANGUAGES,
-        SCHEMA_FILE,
-        TIERS,
-        NewPlan,
-        ScaffoldError,
-        check_account_id,
-        person_id,
-        plan_text,
-    )
+    from asplan.scaffold import NewPlan, ScaffoldError, check_account_id, plan_text
 
     try:
         check_account_id(account_id)
     except ScaffoldError as exc:
         fail(str(exc))
-    config = load_config()
-    root = config.root if config.source else Path.cwd()
-    directory = directory if directory is not None else root / config.plans_dir
-    schema = root / SCHEMA_FILE
-    target = directory / f"{account_id}.yaml"
-    for existing in (target, target.with_suffix(".yml")):
-        if existing.is_symlink():
-            # A link (dangling or not) would make the write land wherever it points,
-            # outside plans/ perhaps: refused even with --force.
-            fail(f"{_show(existing)}: is a symbolic link; refusing to write a plan through it (remove the link)")
-        if existing.exists() and not force:
-            fail(f"{_show(existing)}: a plan for '{account_id}' already exists; use --force to overwrite it")
-
-    if stdin_is_terminal():
-        name, tier, manager, lang = _ask(name, tier, manager, lang, TIERS, LANGUAGES)
-        if manager_id is None:
-            try:
-                person_id(manager)
-            except ScaffoldError:
-                manager_id = _ask_id(manager)
-    else:
-        missing = [opt for opt, value in (("--name", name), ("--tier", tier), ("--manager", manager)) if not value]
-        if missing:
-            fail(f"missing {', '.join(missing)}: give them as options (stdin is not a terminal, so asplan cannot ask)")
-
+    directory, target, schema = _where(account_id, directory, force)
+    name, tier, manager, lang, manager_id = _complete(name, tier, manager, lang, manager_id)
     plan = NewPlan(
         account_id=account_id,
         name=name or "",
@@ -104,6 +76,44 @@ def new(
             f"hint: no {_show(schema)} yet: run `asplan schema -o {_show(schema)}` for editor autocompletion", err=True
         )
     say(f"next: fill it in, then run `asplan check {_show(target)}`")
+
+
+def _where(account_id: str, directory: Path | None, force: bool) -> tuple[Path, Path, Path]:
+    """The plan's folder, its file and the schema file; an existing plan (or a link) there is refused."""
+    from asplan.scaffold import SCHEMA_FILE
+
+    config = load_config()
+    root = config.root if config.source else Path.cwd()
+    directory = directory if directory is not None else root / config.plans_dir
+    target = directory / f"{account_id}.yaml"
+    for existing in (target, target.with_suffix(".yml")):
+        if existing.is_symlink():
+            # A link (dangling or not) would make the write land wherever it points,
+            # outside plans/ perhaps: refused even with --force.
+            fail(f"{_show(existing)}: is a symbolic link; refusing to write a plan through it (remove the link)")
+        if existing.exists() and not force:
+            fail(f"{_show(existing)}: a plan for '{account_id}' already exists; use --force to overwrite it")
+    return directory, target, root / SCHEMA_FILE
+
+
+def _complete(
+    name: str | None, tier: str | None, manager: str | None, lang: str | None, manager_id: str | None
+) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """Ask for what is missing on a terminal; elsewhere, name the options to give."""
+    from asplan.scaffold import LANGUAGES, TIERS, ScaffoldError, person_id
+
+    if stdin_is_terminal():
+        name, tier, manager, lang = _ask(name, tier, manager, lang, TIERS, LANGUAGES)
+        if manager_id is None:
+            try:
+                person_id(manager)
+            except ScaffoldError:
+                manager_id = _ask_id(manager)
+    else:
+        missing = [opt for opt, value in (("--name", name), ("--tier", tier), ("--manager", manager)) if not value]
+        if missing:
+            fail(f"missing {', '.join(missing)}: give them as options (stdin is not a terminal, so asplan cannot ask)")
+    return name, tier, manager, lang, manager_id
 
 
 def _ask(
