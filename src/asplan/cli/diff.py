@@ -11,8 +11,10 @@ from asplan.cli.common import FORCE_OUTPUT_HELP, error_line, fail, load_config, 
 
 if TYPE_CHECKING:
     from asplan.gitrev import Repository
+    from asplan.plandiff import Audience
 
 FORMATS = ("text", "json", "md")
+AUDIENCES: tuple[Audience, ...] = ("internal", "client")  # internal first: the default
 
 
 def diff(
@@ -40,14 +42,13 @@ def diff(
     it as one, else a path. Plans that cannot be read are named on stderr and skipped
     (exit 2 after the report).
     """
+    from asplan.cli.choices import among
     from asplan.gitrev import GitError, Repository
     from asplan.plan_source import default_paths
     from asplan.plandiff import diff_snapshots, snapshot_at, snapshot_worktree, to_json, to_markdown, to_text
 
-    if output_format not in FORMATS:
-        fail(f"--format {output_format}: expected text, json or md")
-    if audience not in ("client", "internal"):
-        fail(f"--audience {audience}: expected internal or client")
+    among("--format", output_format, FORMATS, listing="or")
+    seen_by = among("--audience", audience, AUDIENCES, listing="or")
     config = load_config()
     words = list(args or [])
     try:
@@ -64,11 +65,11 @@ def diff(
             new = snapshot_worktree(paths, config.max_file_bytes)
     except GitError as exc:
         fail(str(exc))
-    changes = diff_snapshots(old, new, "client" if audience == "client" else "internal")
+    changes = diff_snapshots(old, new, seen_by)
     for line in [*old.failures, *new.failures]:
         error_line(f"{line} (skipped)")
     if output_format == "json":
-        text = to_json(changes, old, new, "client" if audience == "client" else "internal")
+        text = to_json(changes, old, new, seen_by)
     elif output_format == "md":
         text = to_markdown(changes, old, new)
     else:

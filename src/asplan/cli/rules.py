@@ -8,17 +8,19 @@ import typer
 
 from asplan.cli.common import fail, write_output
 
+FORMATS = ("text", "markdown")
+
 
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code (ASP302) or prefix (ASP3).")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or markdown.")] = "text",
 ) -> None:
     """List the rules, or print the documentation of one rule or prefix."""
+    from asplan.cli.choices import among
     from asplan.rules import RULES
     from asplan.rules_doc import rule_page, rules_table
 
-    if output_format not in ("text", "markdown"):
-        fail(f"--format {output_format}: expected text or markdown")
+    among("--format", output_format, FORMATS, listing="or")
     if code is None:
         write_output(rules_table(list(RULES.values()), markdown=output_format == "markdown"), None)
         return

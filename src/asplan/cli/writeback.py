@@ -100,8 +100,9 @@ def touch(
 
 
 def _check_format(output_format: str) -> None:
-    if output_format not in FORMATS:
-        fail(f"--format {output_format}: expected text or json")
+    from asplan.cli.choices import among
+
+    among("--format", output_format, FORMATS, listing="or")
 
 
 def _date(option: str | None, default: date) -> date:
