@@ -6,11 +6,12 @@ invoicing) is :mod:`asplan.sla.statement`; this registry is the one list of form
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from asplan.reporters.registry import format_function
 
 if TYPE_CHECKING:
     from asplan.sla.statement import Statement
@@ -39,5 +40,4 @@ Renderer = Callable[["Statement", Options], str]
 
 
 def renderer(fmt: Format) -> Renderer:
-    found: Renderer = importlib.import_module(f"asplan.reporters.credits.{fmt.value}").render
-    return found
+    return cast(Renderer, format_function(__name__, fmt))

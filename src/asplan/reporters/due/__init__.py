@@ -7,10 +7,11 @@ its format is asked for, so JSON never loads rich and text never loads icalendar
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from asplan.reporters.registry import format_function
 
 if TYPE_CHECKING:
     from asplan.due import DueReport
@@ -28,5 +29,4 @@ Renderer = Callable[["DueReport", bool], str]
 
 def renderer(fmt: Format) -> Renderer:
     """``render(report, color)`` of a format; ``color`` only matters to text."""
-    found: Renderer = importlib.import_module(f"asplan.reporters.due.{fmt.value}").render
-    return found
+    return cast(Renderer, format_function(__name__, fmt))

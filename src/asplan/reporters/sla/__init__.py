@@ -7,10 +7,11 @@ report never loads rich.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from asplan.reporters.registry import format_function
 
 if TYPE_CHECKING:
     from asplan.sla.portfolio import SlaOutcome
@@ -23,10 +24,6 @@ class Format(StrEnum):
     json = "json"
 
 
-_MODULES = {Format.text: "asplan.reporters.sla.text", Format.json: "asplan.reporters.sla.json"}
-
-
 def writer(fmt: Format) -> Writer:
     """The ``write(outcome, out, color)`` of a format: ``out`` takes the text, piece by piece."""
-    found: Writer = importlib.import_module(_MODULES[fmt]).write
-    return found
+    return cast(Writer, format_function(__name__, fmt, "write"))

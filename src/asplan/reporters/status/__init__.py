@@ -5,10 +5,11 @@ The registry is the one list of formats (``--format`` is checked against :class:
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from asplan.reporters.registry import format_function
 
 if TYPE_CHECKING:
     from asplan.status import Dashboard
@@ -23,5 +24,4 @@ Renderer = Callable[["Dashboard", bool], str]
 
 
 def renderer(fmt: Format) -> Renderer:
-    found: Renderer = importlib.import_module(f"asplan.reporters.status.{fmt.value}").render
-    return found
+    return cast(Renderer, format_function(__name__, fmt))
