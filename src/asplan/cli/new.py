@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Literal, cast
 
 import typer
 
 from asplan.cli.common import fail, load_config, say
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def stdin_is_terminal() -> bool:
@@ -116,6 +119,15 @@ def _complete(
     return name, tier, manager, lang, manager_id
 
 
+def _prompt_console() -> Console:
+    """Where the questions are asked: the terminal, coloured unless NO_COLOR."""
+    from rich.console import Console
+
+    from asplan.cli.common import use_color
+
+    return Console(no_color=not use_color(), highlight=False)
+
+
 def _ask(
     name: str | None,
     tier: str | None,
@@ -124,12 +136,9 @@ def _ask(
     tiers: tuple[str, ...],
     languages: tuple[str, ...],
 ) -> tuple[str, str, str, str]:
-    from rich.console import Console
     from rich.prompt import Prompt
 
-    from asplan.cli.common import use_color
-
-    console = Console(no_color=not use_color(), highlight=False)
+    console = _prompt_console()
     while not name or not name.strip():
         name = Prompt.ask("Client name", console=console)
     if tier is None:
@@ -143,13 +152,11 @@ def _ask(
 
 def _ask_id(manager: str) -> str:
     """A person id for a manager whose name has no Latin letters to make one from (李 小龍)."""
-    from rich.console import Console
     from rich.prompt import Prompt
 
-    from asplan.cli.common import use_color
     from asplan.model.scalars import parse_id
 
-    console = Console(no_color=not use_color(), highlight=False)
+    console = _prompt_console()
     while True:
         answer = Prompt.ask(
             f"Person id for {manager} (letters, digits, '.', '_' or '-', like wang.li)", console=console
