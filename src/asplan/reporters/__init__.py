@@ -3,6 +3,10 @@
 The registry is explicit (like check-jsonschema's ``REPORTER_BY_NAME``): adding a
 format means writing its module and naming it here. Modules are imported only when
 their format is asked for, so a text report never pays for XML or URL quoting.
+
+The other commands' formats are subpackages, one registry each (a ``Format`` enum, one
+module per format): :mod:`asplan.reporters.sla`, ``credits``, ``due`` and ``status``;
+their tables are drawn by :mod:`asplan.reporters.tables`.
 """
 
 from __future__ import annotations
