@@ -314,8 +314,7 @@ def continuity_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueIte
 
 def contract_items(plan: Plan, today: date, warn_days: int) -> Iterator[DueItem]:
     """The renewal window's opening (until the contract ends) and the contract's end."""
-    account = plan.account
-    contract = account.contract if account is not None else None
+    contract = plan.contract
     if contract is None or contract.end is None:
         return
     name = contract.id or "contract"

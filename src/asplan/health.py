@@ -242,7 +242,7 @@ def _sla(rows: Sequence[SlaPeriod], today: date) -> tuple[float | None, tuple[Re
 
 
 def _kpi(plan: Plan) -> tuple[float | None, tuple[Reason, ...]]:
-    kpis = [k for o in plan.objectives for k in o.kpis if k.kind is not KpiKind.satisfaction]
+    kpis = [k for k in plan.kpis() if k.kind is not KpiKind.satisfaction]
     progress = [p for p in (kpi_progress(k) for k in kpis) if p is not None]
     if not progress:
         return None, (("health.kpi.na", {}),)
@@ -287,20 +287,19 @@ def _relationship(plan: Plan) -> tuple[float | None, tuple[Reason, ...]]:
 def _satisfaction(plan: Plan) -> tuple[float | None, tuple[Reason, ...]]:
     scores: list[float] = []
     shown: list[Reason] = []
-    for objective in plan.objectives:
-        for kpi in objective.kpis:
-            if kpi.kind is not KpiKind.satisfaction or not kpi.measurements:
-                continue
-            latest = max(kpi.measurements, key=lambda m: m.date)
-            if kpi.target is None:
-                continue
-            increasing = kpi.direction is Direction.increase
-            met = latest.value >= kpi.target if increasing else latest.value <= kpi.target
-            progress = kpi_progress(kpi)
-            score = 1.0 if met else (_clamp(progress) if progress is not None else 0.0)
-            scores.append(score)
-            values = {"name": kpi.name, "value": latest.value, "date": latest.date, "target": kpi.target}
-            shown.append(("health.sat.latest", values))
+    for kpi in plan.kpis():
+        if kpi.kind is not KpiKind.satisfaction or not kpi.measurements:
+            continue
+        latest = max(kpi.measurements, key=lambda m: m.date)
+        if kpi.target is None:
+            continue
+        increasing = kpi.direction is Direction.increase
+        met = latest.value >= kpi.target if increasing else latest.value <= kpi.target
+        progress = kpi_progress(kpi)
+        score = 1.0 if met else (_clamp(progress) if progress is not None else 0.0)
+        scores.append(score)
+        values = {"name": kpi.name, "value": latest.value, "date": latest.date, "target": kpi.target}
+        shown.append(("health.sat.latest", values))
     if not scores:
         return None, (("health.sat.na", {}),)
     return sum(scores) / len(scores), tuple(shown)

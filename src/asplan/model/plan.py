@@ -6,13 +6,15 @@ parts that validated. That is why every section but ``asplan`` and ``account`` i
 optional here, and why rules must cope with ``account`` being ``None`` too.
 """
 
+from collections.abc import Iterator
+
 from pydantic import Field
 
-from asplan.model.account import Account, Handoff
+from asplan.model.account import Account, Contract, Fee, Handoff
 from asplan.model.base import PlanModel
 from asplan.model.business import Business, Selection
 from asplan.model.events import EventEntry
-from asplan.model.objectives import Action, Objective, Solution
+from asplan.model.objectives import Action, Kpi, Objective, Solution
 from asplan.model.people import Person
 from asplan.model.service import (
     ChangeRequest,
@@ -59,6 +61,26 @@ class Plan(PlanModel):
     continuity: Continuity | None = Field(default=None, description="Disaster recovery and continuity.")
     communication: list[Touchpoint] = Field(default_factory=list, description="Communication cadence.")
     risks: list[Risk] = Field(default_factory=list, description="Risks.")
+
+    @property
+    def contract(self) -> Contract | None:
+        """The account's contract: ``None`` when the plan has no account or the account no contract."""
+        return self.account.contract if self.account is not None else None
+
+    @property
+    def contract_fee(self) -> Fee | None:
+        """The contract fee SLA credits are computed from, if the plan states one."""
+        contract = self.contract
+        return contract.fee if contract is not None else None
+
+    def kpis(self) -> Iterator[Kpi]:
+        """Every KPI of every objective, in plan order."""
+        for objective in self.objectives:
+            yield from objective.kpis
+
+    def measured_slas(self) -> list[Sla]:
+        """The SLAs measured per period (``measurements``), not timed from event files."""
+        return [sla for sla in self.slas if not sla.timed]
 
     def person_ids(self) -> set[str]:
         return {p.id for p in self.people}

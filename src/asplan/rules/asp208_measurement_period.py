@@ -48,9 +48,7 @@ _EXAMPLE = {"month": "2026-10", "quarter": "2026-Q4", "week": "2026-W44", "year"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    for sla in ctx.plan.slas:
-        if sla.timed:
-            continue  # ASP207: a timed SLA's measurements are an error of their own
+    for sla in ctx.plan.measured_slas():  # ASP207: a timed SLA's measurements are an error of their own
         kind = KIND_OF[sla.period]
         first: dict[PeriodLabel, int] = {}
         for i, measurement in enumerate(sla.measurements):

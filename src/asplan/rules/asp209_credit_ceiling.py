@@ -45,9 +45,7 @@ SCOPE = Scope.VALIDATE
 def check(ctx: PlanContext) -> Iterator[Hit]:
     from asplan.sla.credits import format_money
 
-    account = ctx.plan.account
-    contract = account.contract if account is not None else None
-    fee = contract.fee if contract is not None else None
+    fee = ctx.plan.contract_fee
     for sla in ctx.plan.slas:
         credit = sla.credit
         if credit is None or credit.amount is None:

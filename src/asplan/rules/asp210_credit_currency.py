@@ -37,9 +37,7 @@ SCOPE = Scope.VALIDATE
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    account = ctx.plan.account
-    contract = account.contract if account is not None else None
-    fee = contract.fee if contract is not None else None
+    fee = ctx.plan.contract_fee
     if fee is None:
         return
     for sla in ctx.plan.slas:

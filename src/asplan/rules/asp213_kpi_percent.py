@@ -35,20 +35,19 @@ SUMMARY = "percentage KPI with a target, baseline or measurement over 100"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    for objective in ctx.plan.objectives:
-        for kpi in objective.kpis:
-            if (kpi.unit or "").strip() != "%":
-                continue
-            for field, value in (("target", kpi.target), ("baseline", kpi.baseline)):
-                if value is not None and value > 100:
-                    yield Hit(
-                        (*kpi.path, field),
-                        f"KPI {kpi.id} is a percentage, so its {field} {value:g} cannot be over 100",
-                    )
-            for i, measurement in enumerate(kpi.measurements):
-                if measurement.value > 100:
-                    yield Hit(
-                        (*kpi.path, "measurements", i, "value"),
-                        f"KPI {kpi.id} is a percentage, so the measurement of {measurement.date}"
-                        f" ({measurement.value:g}) cannot be over 100",
-                    )
+    for kpi in ctx.plan.kpis():
+        if (kpi.unit or "").strip() != "%":
+            continue
+        for field, value in (("target", kpi.target), ("baseline", kpi.baseline)):
+            if value is not None and value > 100:
+                yield Hit(
+                    (*kpi.path, field),
+                    f"KPI {kpi.id} is a percentage, so its {field} {value:g} cannot be over 100",
+                )
+        for i, measurement in enumerate(kpi.measurements):
+            if measurement.value > 100:
+                yield Hit(
+                    (*kpi.path, "measurements", i, "value"),
+                    f"KPI {kpi.id} is a percentage, so the measurement of {measurement.date}"
+                    f" ({measurement.value:g}) cannot be over 100",
+                )

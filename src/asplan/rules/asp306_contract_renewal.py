@@ -41,7 +41,7 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     end = items.get(Kind.contract_end)
     if end is None:
         return
-    contract = ctx.plan.account.contract if ctx.plan.account is not None else None
+    contract = ctx.plan.contract
     if contract is not None and contract.start is not None and end.date < contract.start:
         return  # ends before it starts: ASP308 reports the dates, one mistake is one finding
     label = "the contract" if end.id == "contract" else f"contract {end.id}"  # no id: not "contract contract"

@@ -78,7 +78,7 @@ def _recorded(ctx: PlanContext) -> Iterator[tuple[DataPath, date, str]]:
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
     plan = ctx.plan
-    contract = plan.account.contract if plan.account is not None else None
+    contract = plan.contract
     if (
         contract is not None
         and contract.start is not None

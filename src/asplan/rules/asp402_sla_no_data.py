@@ -42,9 +42,7 @@ SUMMARY = "SLA has no data for the latest closed period"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    for sla in ctx.plan.slas:
-        if sla.timed:
-            continue
+    for sla in ctx.plan.measured_slas():
         period = latest_closed(KIND_OF[sla.period], ctx.today)
         if any(m.period == period for m in sla.measurements):
             continue

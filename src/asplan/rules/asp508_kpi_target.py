@@ -35,16 +35,15 @@ SUMMARY = "KPI target not beyond its baseline in its direction"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    for objective in ctx.plan.objectives:
-        for kpi in objective.kpis:
-            if kpi.baseline is None or kpi.target is None:
-                continue
-            increase = kpi.direction == Direction.increase
-            if (increase and kpi.target > kpi.baseline) or (not increase and kpi.target < kpi.baseline):
-                continue
-            word = "above" if increase else "below"
-            yield Hit(
-                (*kpi.path, "target"),
-                f"KPI {kpi.id}: target {kpi.target:g} is not {word} baseline {kpi.baseline:g}"
-                f" (direction: {kpi.direction.value})",
-            )
+    for kpi in ctx.plan.kpis():
+        if kpi.baseline is None or kpi.target is None:
+            continue
+        increase = kpi.direction == Direction.increase
+        if (increase and kpi.target > kpi.baseline) or (not increase and kpi.target < kpi.baseline):
+            continue
+        word = "above" if increase else "below"
+        yield Hit(
+            (*kpi.path, "target"),
+            f"KPI {kpi.id}: target {kpi.target:g} is not {word} baseline {kpi.baseline:g}"
+            f" (direction: {kpi.direction.value})",
+        )
