@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from asplan.agenda import Status, next_review_item, unrolled_next_review
+from asplan.agenda import Status
 from asplan.findings import Severity
 from asplan.rules.base import Hit, PlanContext
 
@@ -44,10 +44,7 @@ SUMMARY = "review overdue"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    earliest = unrolled_next_review(ctx.plan)
-    if earliest is None or earliest >= ctx.today:
-        return  # rolling to a working day only moves a date later: never overdue
-    item = next_review_item(ctx.plan, ctx.today, ctx.settings.warn_days)
+    item = ctx.next_review()
     if item is not None and item.status is Status.overdue:
         yield Hit(
             item.path,

@@ -27,9 +27,8 @@ reviews:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
-from asplan.agenda import Status, next_review_item, unrolled_next_review
+from asplan.agenda import Status
 from asplan.findings import Severity
 from asplan.rules.base import Hit, PlanContext
 
@@ -40,10 +39,7 @@ SUMMARY = "review due soon"
 
 
 def check(ctx: PlanContext) -> Iterator[Hit]:
-    earliest = unrolled_next_review(ctx.plan)
-    if earliest is None or (earliest - ctx.today) > timedelta(days=ctx.settings.warn_days):
-        return  # rolling to a working day only moves a date later: not due soon
-    item = next_review_item(ctx.plan, ctx.today, ctx.settings.warn_days)
+    item = ctx.next_review()
     if item is not None and item.status is Status.due_soon:
         when = "today" if item.days == 0 else f"in {item.days} day{'s' if item.days != 1 else ''}"
         yield Hit(item.path, f"review due soon: the next review is on {item.date.isoformat()} ({when})")

@@ -40,7 +40,7 @@ SUMMARY = "escalation chain empty, not increasing in `after`, or not ending at a
 def check(ctx: PlanContext) -> Iterator[Hit]:
     levels = ctx.plan.escalation
     if not levels:
-        path = ("escalation",) if "escalation" in ctx.data else ()
+        path = ctx.section_key("escalation")
         yield Hit(path, "no escalation chain: add levels up to a top executive", at_key=True)
         return
     for previous, current in itertools.pairwise(levels):

@@ -37,7 +37,7 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     if has_dropped_entries(ctx.data, "people", len(ctx.plan.people)):
         return  # a person's entry is invalid (reported there): the missing one may be that person
     sides = {p.side for p in ctx.plan.people}
-    path = ("people",) if "people" in ctx.data else ()
+    path = ctx.section_key("people")
     for side in (Side.client, Side.provider):
         if side not in sides:
             yield Hit(path, f"nobody on the {side.value} side in people", at_key=True)

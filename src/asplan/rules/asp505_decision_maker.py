@@ -36,5 +36,5 @@ def check(ctx: PlanContext) -> Iterator[Hit]:
     if has_dropped_entries(ctx.data, "people", len(ctx.plan.people)):
         return  # a person's entry is invalid (reported there): the missing one may be that person
     if not any(p.side == Side.client and p.decision_maker for p in ctx.plan.people):
-        path = ("people",) if "people" in ctx.data else ()
+        path = ctx.section_key("people")
         yield Hit(path, "no client-side decision maker: mark who decides with decision_maker: true", at_key=True)

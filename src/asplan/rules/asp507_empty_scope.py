@@ -35,5 +35,5 @@ SUMMARY = "nothing in `services.in_scope`"
 def check(ctx: PlanContext) -> Iterator[Hit]:
     services = ctx.plan.services
     if services is None or not services.in_scope:
-        path = ("services",) if "services" in ctx.data else ()
+        path = ctx.section_key("services")
         yield Hit(path, "no services in scope: list what is contracted in services.in_scope", at_key=True)

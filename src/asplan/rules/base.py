@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ from asplan.model.plan import Plan
 from asplan.settings import Settings
 
 if TYPE_CHECKING:
+    from asplan.agenda import DueItem
     from asplan.sla.engine import PlanSlas
 
 
@@ -78,6 +79,27 @@ class PlanContext:
     def for_validation(cls, file: str, plan: Plan, data: dict[Any, Any], positions: Positions) -> PlanContext:
         """The context of a validation rule: no ``today`` (``date.min``, never read) and no settings."""
         return cls(file, plan, data, positions, date.min)
+
+    def section_key(self, section: str) -> DataPath:
+        """Where a finding about a whole section points: its key, or the file's top when it is not written."""
+        return (section,) if section in self.data else ()
+
+    def next_review(self) -> DueItem | None:
+        """The next review as an agenda item, computed once for ASP301 and ASP309; ``None`` when it is far.
+
+        Rolling a date to a working day only moves it later, so a review whose unrolled
+        date is more than ``warn_days`` away is neither overdue nor due soon, and the
+        calendar it would roll on is not built.
+        """
+        from asplan.agenda import next_review_item, unrolled_next_review
+
+        if "next_review" not in self.memo:
+            earliest = unrolled_next_review(self.plan)
+            warn_days = self.settings.warn_days
+            near = earliest is not None and earliest - self.today <= timedelta(days=warn_days)
+            self.memo["next_review"] = next_review_item(self.plan, self.today, warn_days) if near else None
+        item: DueItem | None = self.memo["next_review"]
+        return item
 
     def latest_slas(self) -> PlanSlas:
         """Every SLA over its latest closed period, SLA by SLA (one that cannot be computed is left out)."""
