@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, field_validator
 
 from asplan.model.base import PlanModel
 from asplan.model.scalars import TimeZoneName
@@ -63,6 +63,10 @@ def check_time_format(value: str | None) -> str | None:
     return value
 
 
+TimeFormat = Annotated[str, AfterValidator(check_time_format)]
+"""A ``time_format`` as the plan writes it: checked where written (event files and status logs alike)."""
+
+
 def _check_columns(value: dict[str, str]) -> dict[str, str]:
     for field, header in value.items():
         if not isinstance(header, str) or not header.strip():
@@ -79,7 +83,7 @@ class StatusLog(PlanModel):
         description="Maps `id`, `at` and `status` to the log's headers (a preset sets them).",
         examples=[{"id": "Issue key", "at": "Changed", "status": "To status"}],
     )
-    time_format: str | None = Field(
+    time_format: TimeFormat | None = Field(
         default=None, description="strptime format of `at`; default: the event file's.", examples=["%Y-%m-%d %H:%M"]
     )
     pause_on: list[str] = Field(
@@ -87,11 +91,6 @@ class StatusLog(PlanModel):
         description="Statuses in which the clock stops (a preset sets its tool's waiting statuses).",
         examples=[["Waiting for customer", "Pending"]],
     )
-
-    @field_validator("time_format")
-    @classmethod
-    def _format(cls, value: str | None) -> str | None:
-        return check_time_format(value)
 
     @field_validator("columns")
     @classmethod
@@ -122,7 +121,7 @@ class EventSource(PlanModel):
         ),
         examples=[{"id": "Issue key", "created": "Created", "resolved": "Resolved", "priority": "Priority"}],
     )
-    time_format: str | None = Field(
+    time_format: TimeFormat | None = Field(
         default=None,
         description="strptime format of the timestamps; default ISO 8601 (a preset sets its tool's).",
         examples=["%d/%b/%y %I:%M %p"],
@@ -136,11 +135,6 @@ class EventSource(PlanModel):
     status_log: StatusLog | None = Field(
         default=None, description="Status changes from which pauses are derived (waiting on the client)."
     )
-
-    @field_validator("time_format")
-    @classmethod
-    def _format(cls, value: str | None) -> str | None:
-        return check_time_format(value)
 
     @field_validator("columns")
     @classmethod
