@@ -9,7 +9,8 @@ appear in a plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from asplan.loading import DataPath
 from asplan.model.plan import Plan
@@ -37,45 +38,43 @@ def _account_refs(plan: Plan) -> Iterator[PersonRef]:
 
 
 def _team_refs(plan: Plan) -> Iterator[PersonRef]:
-    for person in plan.people:
-        if person.reports_to:
-            yield (*person.path, "reports_to"), person.reports_to, f"reports_to of {person.id}"
-    for objective in plan.objectives:
-        if objective.owner:
-            yield (*objective.path, "owner"), objective.owner, f"owner of {objective.id}"
-    for action in plan.actions:
-        if action.owner:
-            yield (*action.path, "owner"), action.owner, f"owner of {action.id}"
+    yield from _field_refs(plan.people, "reports_to")
+    yield from _field_refs(plan.objectives, "owner")
+    yield from _field_refs(plan.actions, "owner")
 
 
 def _service_refs(plan: Plan) -> Iterator[PersonRef]:
-    for procedure in plan.procedures:
-        if procedure.contact:
-            yield (*procedure.path, "contact"), procedure.contact, f"contact of '{procedure.name}'"
+    yield from _field_refs(plan.procedures, "contact", by_name=True)
     for level in plan.escalation:
         if level.contact:
             yield (*level.path, "contact"), level.contact, f"escalation level {level.level}"
     for touchpoint in plan.communication:
-        if touchpoint.owner:
-            yield (*touchpoint.path, "owner"), touchpoint.owner, f"owner of '{touchpoint.name}'"
-        for i, person_id in enumerate(touchpoint.participants):
-            yield (*touchpoint.path, "participants", i), person_id, f"participant of '{touchpoint.name}'"
+        yield from _field_refs((touchpoint,), "owner", by_name=True)
+        yield from _list_refs(touchpoint, "participants", f"participant of '{touchpoint.name}'")
 
 
 def _review_refs(plan: Plan) -> Iterator[PersonRef]:
     if plan.reviews is None:
         return
     for record in plan.reviews.history:
-        for i, person_id in enumerate(record.attendees):
-            yield (*record.path, "attendees", i), person_id, f"attendee of the {record.date} review"
-        for i, person_id in enumerate(record.signed_off_by):
-            yield (*record.path, "signed_off_by", i), person_id, f"sign-off of the {record.date} review"
+        yield from _list_refs(record, "attendees", f"attendee of the {record.date} review")
+        yield from _list_refs(record, "signed_off_by", f"sign-off of the {record.date} review")
 
 
 def _change_and_risk_refs(plan: Plan) -> Iterator[PersonRef]:
-    for change in plan.changes:
-        if change.requested_by:
-            yield (*change.path, "requested_by"), change.requested_by, f"requested_by of {change.id}"
-    for risk in plan.risks:
-        if risk.owner:
-            yield (*risk.path, "owner"), risk.owner, f"owner of {risk.id}"
+    yield from _field_refs(plan.changes, "requested_by")
+    yield from _field_refs(plan.risks, "owner")
+
+
+def _field_refs(entries: Iterable[Any], key: str, *, by_name: bool = False) -> Iterator[PersonRef]:
+    """``key`` of each entry that names someone, as "KEY of ID" (or "KEY of 'NAME'" for entries without an id)."""
+    for entry in entries:
+        person_id = getattr(entry, key)
+        if person_id:
+            yield (*entry.path, key), person_id, f"{key} of '{entry.name}'" if by_name else f"{key} of {entry.id}"
+
+
+def _list_refs(entry: Any, key: str, refers: str) -> Iterator[PersonRef]:
+    """Every person of the list ``key`` of one entry (attendees, participants, ...)."""
+    for i, person_id in enumerate(getattr(entry, key)):
+        yield (*entry.path, key, i), person_id, refers
