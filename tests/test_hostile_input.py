@@ -21,7 +21,7 @@ import pytest
 from asplan.checker import Target, check_targets
 from asplan.config import Config
 from asplan.findings import Finding
-from asplan.loading import MAX_ALIAS_CHARS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES
+from asplan.yaml_document import MAX_ALIAS_CHARS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES
 from asplan.yaml_parser import yaml_parser_name
 from helpers import MINIMAL, MINIMAL_LINES, TODAY, check_text, triples
 

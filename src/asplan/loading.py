@@ -35,10 +35,6 @@ from collections.abc import Iterator
 from asplan.settings import DEFAULT_MAX_FILE_BYTES
 from asplan.yaml_compose import parse_yaml
 from asplan.yaml_document import (
-    MAX_ALIAS_CHARS,
-    MAX_ALIAS_NODES,
-    MAX_DEPTH,
-    MAX_NODES,
     DataPath,
     Document,
     LoadError,
@@ -49,10 +45,6 @@ from asplan.yaml_document import (
 from asplan.yaml_parser import PARSER_ENV, yaml_parser_name
 
 __all__ = [
-    "MAX_ALIAS_CHARS",
-    "MAX_ALIAS_NODES",
-    "MAX_DEPTH",
-    "MAX_NODES",
     "PARSER_ENV",
     "DataPath",
     "Document",
