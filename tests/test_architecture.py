@@ -31,7 +31,6 @@ MAY_IMPORT_PRESENTATION = ("asplan.cli", "asplan.reporters", "asplan.__main__")
 # "path" is a module's line count; "path:function" (dotted for methods) a function's.
 OVER_LIMIT: dict[str, int] = {
     "asplan/render/view.py": 1079,
-    "asplan/model/validate.py:validate_plan": 100,
     "asplan/render/view.py:build_view": 85,
 }
 

@@ -197,29 +197,63 @@ def _validate_section(
     return False, data
 
 
+@dataclass
+class _Report:
+    """The findings of one plan file, each placed where the file says it (value or key)."""
+
+    file: str
+    positions: Positions
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, code: str, path: DataPath, message: str, at_key: bool = False) -> None:
+        line, column = self.positions.key(path) if at_key else self.positions.value(path)
+        self.findings.append(Finding(self.file, line, column, code, Severity.ERROR, message, format_path(path)))
+
+
 def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: str | None = None) -> ValidatedPlan:
     """Validate the top-level mapping of a plan file (it has an ``asplan`` key).
 
     With the file's ``text``, a number YAML read from the user's spelling is quoted as
     written (``007``, not the ``7`` it became).
     """
-    findings: list[Finding] = []
+    report = _Report(file, positions)
+    version = _format_version(data.get("asplan"), report)
+    if version is not None and plan_format.is_newer(version):
+        report.add(plan_format.CODE, ("asplan",), plan_format.newer_version(version))
+        return ValidatedPlan(None, report.findings)
 
-    def add(code: str, path: DataPath, message: str, at_key: bool = False) -> None:
-        line, column = positions.key(path) if at_key else positions.value(path)
-        findings.append(Finding(file, line, column, code, Severity.ERROR, message, format_path(path)))
+    unknown: list[UnknownKey] = []
+    sections, errors = _validate_sections(data, unknown)
+    if "account" not in data:
+        report.add("ASP101", (), "required section 'account' is missing: add account with id, name, tier and manager")
+    _report_errors(report, errors, unknown, text)
+    _report_unknown(report, data, unknown)
 
-    version = data.get("asplan")
+    plan = Plan.model_construct(asplan=version if version is not None else SUPPORTED_VERSION, **_defaults(sections))
+    return ValidatedPlan(plan, report.findings)
+
+
+def _format_version(raw: Any, report: _Report) -> int | None:
+    """The ``asplan`` format version; None (and ASP102) when it is not a whole number >= 1."""
+    version = raw
     if isinstance(version, float) and version.is_integer():
         version = int(version)  # 1.0 is the integer 1, as in JSON Schema
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        add("ASP102", ("asplan",), f"asplan: expected the format version, a whole number like 1, got {version!r}")
-    elif plan_format.is_newer(version):
-        add(plan_format.CODE, ("asplan",), plan_format.newer_version(version))
-        return ValidatedPlan(None, findings)
+        report.add(
+            "ASP102", ("asplan",), f"asplan: expected the format version, a whole number like 1, got {version!r}"
+        )
+        return None
+    return version
 
+
+def _validate_sections(
+    data: dict[Any, Any], unknown: list[UnknownKey]
+) -> tuple[dict[str, Any], list[tuple[DataPath, Any]]]:
+    """Each top-level section validated on its own: (field name -> value, errors).
+
+    Unknown keys (top-level ones, and those validation meets) are collected in ``unknown``.
+    """
     adapters = _section_adapters()
-    unknown: list[UnknownKey] = []
     context: dict[str, Any] = {"unknown": unknown}
     errors: list[tuple[DataPath, Any]] = []
     sections: dict[str, Any] = {}
@@ -242,10 +276,13 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
             model = _model_of(name)
             if model is not None:
                 sections[name] = _salvage(model, value, context)
+    return sections, errors
 
-    if "account" not in data:
-        add("ASP101", (), "required section 'account' is missing: add account with id, name, tier and manager")
 
+def _report_errors(
+    report: _Report, errors: list[tuple[DataPath, Any]], unknown: list[UnknownKey], text: str | None
+) -> None:
+    """ASP101 (a missing field) and ASP102 (a wrong value), once per place."""
     seen: set[tuple[DataPath, str]] = set()
     # `titel: Pilot` is one mistake: the unknown field says "did you mean 'title'?", and
     # the missing 'title' it causes is not reported a second time.
@@ -260,39 +297,38 @@ def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: s
             if marker in seen:
                 continue
             seen.add(marker)
-            add("ASP101", path, missing_message(path, missing), at_key=True)
+            report.add("ASP101", path, missing_message(path, missing), at_key=True)
             continue
         marker = (path, "value")
         if marker in seen:
             continue
         seen.add(marker)
         message = value_message(error, path) if kind != "none" else str(error.get("msg"))
-        add("ASP102", path, f"{format_path(path)}: {_as_written(message, error, path, positions, text)}")
+        report.add("ASP102", path, f"{format_path(path)}: {_as_written(message, error, path, report.positions, text)}")
 
+
+def _report_unknown(report: _Report, data: dict[Any, Any], unknown: list[UnknownKey]) -> None:
+    """ASP103 once per unknown key: a value cut at ", ", or a typo (with a suggestion)."""
     reported: set[DataPath] = set()
     for item in unknown:
         if item.path in reported:
             continue
         reported.add(item.path)
-        split = comma_split_value(data, positions, item.path)
+        split = comma_split_value(data, report.positions, item.path)
         if split is not None:
             fragments, value_path, message = split
             reported.update(fragments)
-            line, column = positions.value(value_path)
-            findings.append(Finding(file, line, column, "ASP103", Severity.ERROR, message, format_path(item.path)))
+            line, column = report.positions.value(value_path)
+            report.findings.append(
+                Finding(report.file, line, column, "ASP103", Severity.ERROR, message, format_path(item.path))
+            )
             continue
         hint = (
             f": did you mean '{item.suggestion}'?"
             if item.suggestion
             else (": remove it, or prefix it with 'x-' to keep your own data")
         )
-        add("ASP103", item.path, f"unknown field '{item.key}'{hint}", at_key=True)
-
-    version_ok = isinstance(version, int) and not isinstance(version, bool) and version >= 1
-    plan = Plan.model_construct(
-        asplan=version if isinstance(version, int) and version_ok else SUPPORTED_VERSION, **_defaults(sections)
-    )
-    return ValidatedPlan(plan, findings)
+        report.add("ASP103", item.path, f"unknown field '{item.key}'{hint}", at_key=True)
 
 
 _TOKEN = re.compile(r"[^\s,\]\}#]+")
