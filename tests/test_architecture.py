@@ -30,8 +30,6 @@ MAY_IMPORT_PRESENTATION = ("asplan.cli", "asplan.reporters", "asplan.__main__")
 # Over the limit when the guard was introduced (issue 13): a ceiling each, not a licence.
 # "path" is a module's line count; "path:function" (dotted for methods) a function's.
 OVER_LIMIT: dict[str, int] = {
-    "asplan/render/view.py": 1079,
-    "asplan/render/view.py:build_view": 85,
 }
 
 
