@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from asplan.model.plan import Plan
@@ -62,9 +61,6 @@ class ViewContext:
 
     def date(self, value: date | None) -> str:
         return self.t.date(value) if value else ""
-
-    def number(self, value: float | Decimal | None) -> str:
-        return self.t.number(value) if value is not None else ""
 
     def duration(self, value: Duration | None) -> str:
         return self.t.duration(value.minutes, str(value)) if value is not None else ""
