@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, ClassVar, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic.functional_validators import ModelWrapValidatorHandler
 
 from asplan.yaml_document import DataPath
@@ -93,12 +93,23 @@ class PlanModel(BaseModel):
         defer_build=True,
     )
 
-    _path: DataPath = PrivateAttr(default=())
-
     @property
     def path(self) -> DataPath:
         """Data path of this object in the file (``('actions', 3)``)."""
-        return self._path
+        private = self.__pydantic_private__
+        return private["_path"] if private else ()
+
+    @property
+    def _path(self) -> DataPath:
+        return self.path
+
+    @_path.setter
+    def _path(self, path: DataPath) -> None:
+        # Kept where pydantic keeps private attributes (so copies, pickles and == see it as
+        # before), without declaring one: a declared private attribute makes pydantic run
+        # a Python initialiser for every object it builds (twice, for subclasses), which
+        # was a fifth of validating a plan; a property is set without that machinery.
+        object.__setattr__(self, "__pydantic_private__", {"_path": path})
 
     @classmethod
     def accepted_keys(cls) -> frozenset[str]:

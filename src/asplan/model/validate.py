@@ -70,10 +70,13 @@ def mark_paths(value: Any, path: DataPath) -> Any:
     if isinstance(value, dict):
         out: dict[Any, Any] = {PATH_KEY: path}
         for key, item in value.items():
-            out[key] = mark_paths(item, (*path, key))
+            # Scalars are most values: copied as they are, without a call each.
+            out[key] = mark_paths(item, (*path, key)) if isinstance(item, (dict, list)) else item
         return out
     if isinstance(value, list):
-        return [mark_paths(item, (*path, i)) for i, item in enumerate(value)]
+        return [
+            mark_paths(item, (*path, i)) if isinstance(item, (dict, list)) else item for i, item in enumerate(value)
+        ]
     return value
 
 
