@@ -12,6 +12,7 @@ Schema (an ``enum`` of these tags) and ``check`` accept exactly the same values.
 from __future__ import annotations
 
 import functools
+import os
 from typing import Annotated, Final
 
 from pydantic import AfterValidator, GetJsonSchemaHandler
@@ -50,8 +51,48 @@ def canonical_locale(text: str) -> str | None:
     return next((tag for tag in supported_locales() if tag.lower() == wanted), None)
 
 
+def has_locale_data(value: str) -> bool:
+    """True when ``value`` is a tag of :func:`supported_locales`, found without listing them.
+
+    A canonical tag (``es``, ``es-MX``, ``es-419``) of a language asplan has, whose CLDR
+    file Babel ships (``locale-data/es_MX.dat``, the files ``locale_identifiers`` lists):
+    one file test instead of importing Babel and reading its 700 names, which was a tenth
+    of checking one plan. Anything else (``en_us``, a typo) is left to the full list,
+    which gives the hint.
+    """
+    language, dash, region = value.partition("-")
+    if language not in LANGUAGES or (dash and not _is_region(region)):
+        return False
+    folder = _locale_data_folder()
+    if folder is None:
+        return False
+    return os.path.isfile(os.path.join(folder, (f"{language}_{region}" if dash else language) + ".dat"))
+
+
+def _is_region(text: str) -> bool:
+    """``ES`` or ``419``, as CLDR names regions (not a script like ``Latn``, nor lower case)."""
+    if not text.isascii():
+        return False
+    return (len(text) == 2 and text.isalpha() and text.isupper()) or (len(text) == 3 and text.isdigit())
+
+
+@functools.cache
+def _locale_data_folder() -> str | None:
+    """Babel's ``locale-data`` folder (``babel.localedata._dirname``), located without importing Babel."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("babel")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = os.path.join(next(iter(spec.submodule_search_locations)), "locale-data")
+    return folder if os.path.isdir(folder) else None
+
+
 def _check_locale(value: str) -> str:
-    if value in supported_locales():
+    if has_locale_data(value) or value in supported_locales():
         return value
     hint = canonical_locale(value)
     if hint is not None:
