@@ -255,12 +255,9 @@ def _parser_name() -> str:
 
 
 def _version_of(package: str) -> str:
-    from importlib import metadata
+    from asplan.user_cache import installed_version
 
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return ""
+    return installed_version(package) or ""
 
 
 def _plain(value: object) -> Any:

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from asplan.user_cache import caches_disabled, user_cache_dir
+from asplan.user_cache import caches_disabled, installed_version, user_cache_dir
 
 _memory: dict[str, Any] | None = None
 _dirty = False
@@ -27,10 +27,10 @@ def _cache_file() -> Path | None:
     if caches_disabled():
         return None
     try:
-        from importlib.metadata import version
-
-        package_version = version("holidays")
+        package_version = installed_version("holidays")
     except Exception:
+        return None
+    if package_version is None:
         return None
     return user_cache_dir() / f"holidays-{package_version}.json"
 
