@@ -261,8 +261,16 @@ class _Composer:
         elif parent.key is None:  # a mapping's key
             parent.key = "null" if value is None else (value if type(value) is str else str(value))
             parent.key_pos = pos
-        else:
-            self.attach_value(parent, value, pos)
+        elif parent.key in parent.seen:
+            self.attach_value(parent, value, pos)  # a repeated key: ASP002
+        else:  # a mapping's value: attach_value's usual case
+            key = parent.key
+            parent.key = None
+            parent.seen.add(key)
+            parent.container[key] = value
+            child_path = (*parent.path, key)
+            self.positions.values[child_path] = pos
+            self.positions.keys[child_path] = parent.key_pos
 
     def scalar(self, event: Any) -> None:
         self.total_nodes += 1
