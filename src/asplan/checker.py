@@ -96,6 +96,7 @@ def _check_file(target: Target, config: Config, today: date) -> FileResult:
         positions=document.positions,
         today=today,
         settings=config.settings,
+        text=document.text,
     )
     for rule in plan_rules():
         if not config.is_enabled(rule.code) or rule.check is None:

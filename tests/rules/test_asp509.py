@@ -34,3 +34,25 @@ def test_comments_x_keys_lowercase_and_words_containing_it_pass() -> None:
         """
     )
     assert lint(text, "ASP509") == []
+
+
+def test_a_placeholder_written_with_escapes_is_found_though_the_file_lacks_the_word() -> None:
+    # The rule skips plans whose text holds neither a placeholder word nor a backslash;
+    # an escape in a double-quoted value is the one way a value gets letters the file lacks.
+    text = plan(
+        """\
+        business:
+          strategy: "\\x54ODO ask Carlos"
+          markets: ["T\\u0042D"]
+        """
+    )
+    assert "TODO" not in text and "TBD" not in text
+    findings = check_text(text, select=["ASP509"])
+    assert [(f.line, f.column, f.path) for f in findings] == [
+        (10, 13, "business.strategy"),
+        (11, 13, "business.markets[0]"),
+    ]
+    assert messages(findings, "ASP509") == [
+        "placeholder 'TODO' left in the plan: fill it in before sharing",
+        "placeholder 'TBD' left in the plan: fill it in before sharing",
+    ]

@@ -74,6 +74,9 @@ class PlanContext:
     # Results several rules share, computed once per plan (the SLA figures of the latest
     # closed period: ASP401 and the event-data rules read the same pass over the events).
     memo: dict[str, Any] = field(default_factory=dict)
+    # The file's text, when the plan was read from one: a rule may look there first to
+    # skip a walk of the data that cannot find anything (ASP509).
+    text: str | None = None
 
     @classmethod
     def for_validation(cls, file: str, plan: Plan, data: dict[Any, Any], positions: Positions) -> PlanContext:
