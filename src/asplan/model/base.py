@@ -37,11 +37,8 @@ class _PathKey:
     def __repr__(self) -> str:
         return "<path>"
 
-    def __hash__(self) -> int:
-        return 0x5A17
-
-    def __eq__(self, other: object) -> bool:
-        return other is self
+    # Equality and hash are object's own (identity), in C: this key is hashed in every
+    # mapping of every plan, where a Python __hash__ was a call each time.
 
 
 PATH_KEY: Any = _PathKey()
