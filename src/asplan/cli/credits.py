@@ -32,13 +32,13 @@ def credits(
 
     The same figures as `asplan sla` for the same plans and period: its totals are sla's credits.
     """
-    from asplan.cli.choices import choice
+    from asplan.cli.choices import among, choice
     from asplan.cli.sla import evaluate_paths
-    from asplan.reporters.credits import DecimalMark, Format, Options, renderer
-    from asplan.sla.statement import statement
+    from asplan.reporters.credits import Format, Options, renderer
+    from asplan.sla.statement import DECIMALS, statement
 
     fmt = choice("--format", output_format, Format)
-    mark = choice("--decimal", decimal, DecimalMark)
+    mark = among("--decimal", decimal, DECIMALS)
     day = today(today_option)
     run = evaluate_paths(paths, day, period=period)  # a bad --period fails before any plan is read
     data = statement(day, run.baseline, run.contracts, period.strip() if period is not None else None)

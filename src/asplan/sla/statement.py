@@ -35,6 +35,8 @@ from asplan.sla.engine import PlanSlas
 from asplan.sla.report import SlaRow, credit_totals, number, rows
 
 Decimals = Literal["point", "comma"]
+DECIMALS: Final[tuple[Decimals, ...]] = ("point", "comma")
+"""``--decimal``: amounts as ``1225.00`` with ``,`` between fields, or ``1225,00`` with ``;``."""
 
 CSV_COLUMNS: Final = (
     "type",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from asplan.reporters.registry import format_function
 
 if TYPE_CHECKING:
-    from asplan.sla.statement import Statement
+    from asplan.sla.statement import Decimals, Statement
 
 
 class Format(StrEnum):
@@ -23,17 +23,10 @@ class Format(StrEnum):
     json = "json"
 
 
-class DecimalMark(StrEnum):
-    """``--decimal``: CSV amounts as ``1225.00`` with ``,`` between fields, or ``1225,00`` with ``;``."""
-
-    point = "point"
-    comma = "comma"
-
-
 @dataclass(frozen=True)
 class Options:
     color: bool = False
-    decimal: DecimalMark = DecimalMark.point
+    decimal: Decimals = "point"  # CSV only (sla.statement.DECIMALS)
 
 
 Renderer = Callable[["Statement", Options], str]

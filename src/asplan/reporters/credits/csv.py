@@ -10,7 +10,6 @@ if TYPE_CHECKING:
 
 
 def render(data: Statement, options: Options) -> str:
-    from asplan.reporters.credits import DecimalMark
     from asplan.sla.statement import to_csv
 
-    return to_csv(data, "comma" if options.decimal is DecimalMark.comma else "point")
+    return to_csv(data, options.decimal)
