@@ -47,7 +47,7 @@ def headline_view(plan: Plan, ctx: ViewContext, items: list[DueItem], rows: list
     last_closed = last_closed_rows(rows)
     breaches = sum(1 for r in last_closed if r.status == "breached")
     periods = sorted({r.period for r in last_closed})
-    progress = mean_progress([kpi_progress(k) for o in plan.objectives for k in o.kpis])
+    progress = mean_progress([kpi_progress(k) for k in plan.kpis()])
     return Headline(
         next_review=ctx.date(review) or t("none"),
         next_review_date=review,

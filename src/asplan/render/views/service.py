@@ -74,11 +74,8 @@ class RisksView:
 
 def changes_view(plan: Plan, ctx: ViewContext) -> ChangesView:
     t = ctx.t
-    default_currency = (
-        plan.account.contract.fee.currency
-        if plan.account and plan.account.contract and plan.account.contract.fee
-        else None
-    )
+    fee = plan.contract_fee
+    default_currency = fee.currency if fee is not None else None
     totals: dict[str, Decimal] = {}
     changes: list[Mapping[str, str | None]] = []
     for c in plan.changes:

@@ -121,11 +121,10 @@ def standing_view(
     account = plan.account
     assert account is not None
     satisfaction = []
-    for objective in plan.objectives:
-        for kpi in objective.kpis:
-            if kpi.kind is KpiKind.satisfaction and kpi.measurements:
-                latest = max(kpi.measurements, key=lambda m: m.date)
-                satisfaction.append((kpi.name, latest.value, latest.date))
+    for kpi in plan.kpis():
+        if kpi.kind is KpiKind.satisfaction and kpi.measurements:
+            latest = max(kpi.measurements, key=lambda m: m.date)
+            satisfaction.append((kpi.name, latest.value, latest.date))
     score = health(plan, ctx.today, items, rows, weights) if ctx.internal else None
     return StandingView(
         stage=account.stage.value,
