@@ -133,6 +133,8 @@ def write_json(today: date, selected: list[SlaRow], write: Callable[[str], objec
     else:
         write('  "slas": [\n')
         deadlines: dict[tzinfo, _DeadlineText] = {}
+        many = sum(len(r.period.events) for r in selected if isinstance(r.period.events, EventList))
+        big = FAST_JSON_PERIOD if many >= FAST_JSON_MIN else None
         for n, row in enumerate(selected):
             data = row_json(row, with_events=False)
             events = row.period.events
@@ -141,7 +143,7 @@ def write_json(today: date, selected: list[SlaRow], write: Callable[[str], objec
             elif isinstance(events, EventList):
                 head = json.dumps(data, ensure_ascii=False)[:-1]
                 deadline_text = deadlines.get(row.tz) or deadlines.setdefault(row.tz, _DeadlineText(row.tz))
-                text = head + ', "events": [' + ", ".join(_events_json(events, row.tz, deadline_text)) + "]}"
+                text = head + ', "events": [' + _events_text(events, row.tz, deadline_text, big) + "]}"
             else:
                 data["events"] = [event_json(e, row.tz) for e in events]
                 text = json.dumps(data, ensure_ascii=False)
@@ -161,25 +163,33 @@ class _DeadlineText:
         self._prefixes: dict[int, str] = {}  # local hour -> "2026-07-07T15:"
 
     def __call__(self, micros: int) -> str:
-        hour = micros // _HOUR
-        if hour in self._offsets:
-            found = self._offsets[hour]
-        else:
-            found = self._offsets[hour] = self._hour(hour)
+        found = self.hour_offset(micros // _HOUR)
         if found is None:
             return from_micros(micros).astimezone(self.tz).isoformat()
         offset, suffix = found
         local = micros + offset
         local_hour, rest = divmod(local, _HOUR)
-        prefix = self._prefixes.get(local_hour)
-        if prefix is None:
-            start = _NAIVE_EPOCH + timedelta(microseconds=local_hour * _HOUR)
-            prefix = self._prefixes[local_hour] = start.isoformat()[:14]  # "2026-07-07T15:"
+        prefix = self.prefix(local_hour)
         minute, rest = divmod(rest, 60_000_000)
         second, micro = divmod(rest, 1_000_000)
         if micro:
             return f"{prefix}{minute:02d}:{second:02d}.{micro:06d}{suffix}"
         return f"{prefix}{minute:02d}:{second:02d}{suffix}"
+
+    def hour_offset(self, hour: int) -> tuple[int, str] | None:
+        """The UTC hour's one offset (microseconds) and how ``isoformat`` writes it; None if it changes."""
+        if hour in self._offsets:
+            return self._offsets[hour]
+        found = self._offsets[hour] = self._hour(hour)
+        return found
+
+    def prefix(self, local_hour: int) -> str:
+        """``"2026-07-07T15:"``: how ``isoformat`` begins in that local hour (hours since 1970, local)."""
+        prefix = self._prefixes.get(local_hour)
+        if prefix is None:
+            start = _NAIVE_EPOCH + timedelta(microseconds=local_hour * _HOUR)
+            prefix = self._prefixes[local_hour] = start.isoformat()[:14]
+        return prefix
 
     def _hour(self, hour: int) -> tuple[int, str] | None:
         """The hour's one offset (microseconds) and how ``isoformat`` writes it; None if it changes."""
@@ -223,6 +233,28 @@ def _events_json(events: EventList, tz: tzinfo, deadline_text: _DeadlineText) ->
             f'{{"id": {encode(ids[i])}, "status": "{STATUSES[code]}", {spans},'
             f' "remaining_minutes": {remaining}, "deadline": {when}}}'
         )
+
+
+FAST_JSON_MIN = 20_000
+"""A report with at least this many events writes its bigger periods column-wise (:mod:`asplan.sla.fastjson`).
+
+Below it, importing numpy costs more than it saves; tests set it to 0 or
+beyond any report to compare the two writers.
+"""
+FAST_JSON_PERIOD = 200
+"""In such a report, a period with fewer events is written one by one (the columns' fixed cost is higher)."""
+
+
+def _events_text(events: EventList, tz: tzinfo, deadline_text: _DeadlineText, big: int | None) -> str:
+    """A period's events as JSON objects joined by ``", "``: column-wise for a big period, else one by one."""
+    if big is not None and len(events) >= big:
+        try:
+            from asplan.sla.fastjson import events_text
+        except ImportError:  # pragma: no cover  # numpy is a dependency; a broken install still works
+            pass
+        else:
+            return events_text(events, deadline_text, _number_json)
+    return ", ".join(_events_json(events, tz, deadline_text))
 
 
 def _number_json(value: Decimal | None) -> str:

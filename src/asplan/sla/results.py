@@ -143,10 +143,15 @@ class EventColumns:
 class EventList(Sequence[EventResult]):
     """The events of one period, in order, as a sequence of :class:`EventResult` built on demand."""
 
-    def __init__(self, columns: EventColumns, positions: list[int], period: PeriodLabel) -> None:
+    def __init__(
+        self, columns: EventColumns, positions: list[int], period: PeriodLabel, counts: list[int] | None = None
+    ) -> None:
         self.columns = columns
         self.positions = positions
         self.period = period
+        if counts is not None:  # counted by whoever grouped the positions (sla/fastgroup.py)
+            self.counts = counts
+            return
         self.counts = [0] * len(STATUSES)
         statuses = columns.statuses
         for i in positions:

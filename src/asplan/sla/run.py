@@ -19,6 +19,7 @@ from typing import Final
 from asplan.model.scalars import PeriodLabel
 from asplan.model.sla import Sla
 from asplan.periods import KIND_OF
+from asplan.sla import fastgate
 from asplan.sla.eventdata import PAUSES_COLUMN, WhereValues
 from asplan.sla.events import RowProblem, parse_pauses
 from asplan.sla.results import (
@@ -125,6 +126,10 @@ class SlaRun:
         events = self.events
         if not self.period_list:
             return {}
+        if len(events) >= fastgate.FAST_MIN_EVENTS:
+            grouped = fastgate.grouped(events, len(self.period_list))
+            if grouped is not None:
+                return {p: EventList(events, grouped[n][0], p, grouped[n][1]) for n, p in enumerate(self.period_list)}
         order = events.order()
         by_period: list[list[int]] = [[] for _ in self.period_list]
         periods = events.periods
@@ -385,6 +390,8 @@ def time_events(
     if not runs:
         return
     now_us = to_micros(now)
+    if fastgate.vectorised(runs, tables, account_tz, now_us):
+        return
     ids: set[str] = set()
     add_id = ids.add
     duplicates = [run.data.duplicates for run in runs]
@@ -403,13 +410,18 @@ def time_events(
                     seen.note(file, line)
                 continue
             for run, take in selected(row):
-                try:
-                    take(event_id, line, row, now_us)
-                except BadTime as exc:
-                    run.data.formats.saw(source.format_target, line, exc.column)
-                    run.problems.append(RowProblem(file, line, f"{exc}; row left out"))
-                except ValueError as exc:
-                    run.problems.append(RowProblem(file, line, f"{exc}; row left out"))
+                take_row(run, take, event_id, line, row, now_us, bound)
+
+
+def take_row(run: SlaRun, take: Taker, event_id: str, line: int, row: list[str], now: int, bound: SourceTable) -> None:
+    """Time one row for one SLA; a row it cannot read becomes one of the run's ``problems`` (and ASP409's count)."""
+    try:
+        take(event_id, line, row, now)
+    except BadTime as exc:
+        run.data.formats.saw(bound.source.format_target, line, exc.column)
+        run.problems.append(RowProblem(bound.table.file, line, f"{exc}; row left out"))
+    except ValueError as exc:
+        run.problems.append(RowProblem(bound.table.file, line, f"{exc}; row left out"))
 
 
 class _Selection:

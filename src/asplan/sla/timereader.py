@@ -50,7 +50,7 @@ class TimeReader:
             base = self._dates.get(text[:10], _NOT_YET)
             if base == _NOT_YET:
                 base = self._dates[text[:10]] = self._date_base(text[:10])
-            of_day = _TIMES_OF_DAY.get(text[11:])
+            of_day = TIMES_OF_DAY.get(text[11:])
             if base is not None and of_day is not None:
                 return base + of_day, True
         value = text.strip()
@@ -82,6 +82,13 @@ class TimeReader:
             raise ValueError(f"'{column}': {exc}") from None
         return to_micros(instant), naive
 
+    def day_base(self, text: str) -> int | None:
+        """:meth:`micros`' table for ``YYYY-MM-DD``: its local midnight (microseconds), None when not that simple."""
+        base = self._dates.get(text, _NOT_YET)
+        if base == _NOT_YET:
+            base = self._dates[text] = self._date_base(text)
+        return base
+
     def _date_base(self, text: str) -> int | None:
         """Local midnight of ``YYYY-MM-DD`` in microseconds, if the day has one offset (else None: the slow path)."""
         try:
@@ -109,7 +116,7 @@ class TimeReader:
 
 _DAY: Final = 86_400_000_000
 _EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
-_TIMES_OF_DAY: Final = {f"{h:02d}:{m:02d}": (h * 60 + m) * 60_000_000 for h in range(24) for m in range(60)}
+TIMES_OF_DAY: Final = {f"{h:02d}:{m:02d}": (h * 60 + m) * 60_000_000 for h in range(24) for m in range(60)}
 """``HH:MM`` -> microseconds into the day: the only times of day the fast path reads."""
 _NOT_YET: Final = 1 << 80  # no offset is this large: the day has not been looked at
 _NAIVE_EPOCH: Final = datetime(1970, 1, 1)
