@@ -50,9 +50,8 @@ def events_text(events: EventList, deadline_text: _DeadlineText, number: Callabl
             f'{STATUSES[int(codes[i])]}", "elapsed_minutes": {number(elapsed_min)}, "percent": {number(percent)},'
             f' "remaining_minutes": {remaining}, "deadline": '
         )
-    middle_of = [middles[k] for k in inverse.reshape(-1).tolist()]
     when = _deadlines(np.frombuffer(columns.deadlines, np.int64)[at], deadline_text)
-    return ", ".join([h + m + w for h, m, w in zip(heads, middle_of, when, strict=True)])
+    return ", ".join([h + middles[m] + w for h, m, w in zip(heads, inverse.reshape(-1).tolist(), when, strict=True)])
 
 
 def _deadlines(deadlines: Any, deadline_text: _DeadlineText) -> list[str]:

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from asplan.sla.eventdata import PAUSES_COLUMN, NaiveTimes
-from asplan.sla.fastcolumns import field_hashes, first_occurrences, id_matrix, parse_pauses, parse_times
+from asplan.sla.fastcolumns import ODD, field_hashes, first_occurrences, id_matrix, parse_pauses, parse_times
 from asplan.sla.fastread import Block, Lines, NotPlain, read_blocks
 from asplan.sla.fasttime import time_rows
 from asplan.sla.run import SlaRun, _selects, take_row
@@ -184,7 +184,10 @@ def _read(read: _File, keys: _Keys, runs: Sequence[SlaRun]) -> None:
     table = bound.table
     index = bound.index
     where = [index[c] for c in keys.columns]
-    stamps = sorted({index[run.sla.start] for run in runs} | {index[run.sla.stop or ""] for run in runs})
+    stamps: dict[int, list[int]] = {}  # timestamp column -> the SLAs that read it
+    for r, run in enumerate(runs):
+        for column in {index[run.sla.start], index[run.sla.stop or ""]}:
+            stamps.setdefault(column, []).append(r)
     pauses = index.get(PAUSES_COLUMN)
     for block in read_blocks(table.path, table.delimiter, len(table.header)):
         matrix, lengths, hashes = id_matrix(block, index["id"])
@@ -192,8 +195,8 @@ def _read(read: _File, keys: _Keys, runs: Sequence[SlaRun]) -> None:
         read.hashes.append(hashes)
         codes = keys.block(block, where)
         read.keys.append(codes)
-        selects_any = np.array([any(s) for s in keys.selects], bool)
-        rows = np.flatnonzero(selects_any[codes])
+        selects = np.array(keys.selects, bool).reshape(len(keys.selects), len(runs))[codes]
+        rows = np.flatnonzero(selects.any(axis=1))
         if len(rows):
             read.picked.append(
                 _Picked(
@@ -202,11 +205,21 @@ def _read(read: _File, keys: _Keys, runs: Sequence[SlaRun]) -> None:
                     codes[rows],
                     matrix[rows],
                     lengths[rows],
-                    {c: parse_times(block, c, rows, read.reader) for c in stamps},
+                    {c: _times(block, c, rows, selects[rows][:, users], read.reader) for c, users in stamps.items()},
                     parse_pauses(block, pauses, rows, read.reader) if pauses is not None else None,
                 )
             )
         read.count += len(block)
+
+
+def _times(block: Block, column: int, rows: Any, users: Any, reader: TimeReader) -> tuple[Any, Any]:
+    """:func:`parse_times` of the rows an SLA reading ``column`` selects (``users``); the others are never looked at."""
+    wanted = np.flatnonzero(users.any(axis=1))
+    if len(wanted) == len(rows):
+        return parse_times(block, column, rows, reader)
+    micros, flags = np.zeros(len(rows), np.int64), np.full(len(rows), ODD, np.uint8)
+    micros[wanted], flags[wanted] = parse_times(block, column, rows[wanted], reader)
+    return micros, flags
 
 
 def _unique(files: list[_File]) -> tuple[Any, tuple[str, int] | None, int]:
