@@ -224,3 +224,30 @@ def test_a_plain_export_is_timed_by_the_vectorised_pass(monkeypatch: pytest.Monk
     _, out, err, _ = _sla(monkeypatch, True, plan, "--format", "json")
     assert "tickets.csv:6: 'resolved' 2026-10-04T10:00 is before 'created' 2026-10-05T10:00; row left out" in err
     assert '"id": "T3"' in out and '"id": "T4"' in out and out.count('"id": "T1"') == 2  # S-1 and S-3
+
+
+def test_two_sources_with_a_column_map_a_zone_a_bom_and_semicolons(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Repeats across files, a second export with its own headers, zone, separator and BOM, a two-column where."""
+    plan = PLAN.replace(
+        "events:\n  - tickets.csv\n",
+        "events:\n  - tickets.csv\n  - {file: other.csv, timezone: America/New_York,"
+        " columns: {id: Key, created: Opened, priority: Prio, category: Area, resolved: Closed}}\n",
+    ).replace(
+        "slas:\n",
+        "slas:\n  - {id: S-4, name: P2 reports, where: {priority: P2, category: Informes}, start: created,"
+        " stop: resolved, target: '<= 4h', calendar: laboral, period: monthly}\n",
+    )
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    first = [HEADER, *(f"T{n},2026-10-{5 + n % 20:02d}T{8 + n % 12:02d}:{n % 60:02d},P{1 + n % 3},"
+                       f"{'Informes' if n % 2 else 'App'},,2026-10-{6 + n % 20:02d}T10:00," for n in range(60))]
+    (tmp_path / "tickets.csv").write_text("\n".join(first) + "\n", encoding="utf-8")
+    other = ["Key;Opened;Prio;Area;first_response;Closed;pauses"]
+    other += [f"T{n};2026-11-{2 + n % 20:02d} {9 + n % 8:02d}:15;P2;Informes;;2026-11-{3 + n % 20:02d} 09:00:30;"
+              for n in range(50, 90)]  # T50-T59 repeat the first file's
+    (tmp_path / "other.csv").write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(other) + "\r\n").encode("utf-8"))
+    assert _same(monkeypatch, str(tmp_path / "plan.yaml")) == [True, True]
+    _, out, err, _ = _sla(monkeypatch, True, str(tmp_path / "plan.yaml"), "--format", "json")
+    assert "10 event rows repeat an id already seen (first at other.csv:2)" in err
+    assert '"sla": "S-4"' in out and '"id": "T89"' in out
