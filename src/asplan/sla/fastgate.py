@@ -1,20 +1,18 @@
 """Whether the ``sla`` pass is tried vectorised (:mod:`asplan.sla.fastpath`), decided before importing it.
 
 numpy takes a twentieth of a second to import: worth it for a big export,
-not for the usual few hundred rows. This module imports neither.
+not for the usual few hundred rows. This module imports neither numpy nor the modules
+that do (the engine asks :func:`big`, then imports :mod:`asplan.sla.fastpath`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from asplan.sla.results import EventColumns
-    from asplan.sla.run import SlaRun
-    from asplan.sla.sources import SourceTable
 
 FAST_MIN_BYTES = 4_000_000
 """Event files together at least this big (about 40,000 rows) are tried on the vectorised path.
@@ -24,23 +22,15 @@ compare the two (``tests/test_sla_fastpath.py``).
 """
 
 
-def vectorised(runs: Sequence[SlaRun], tables: Sequence[SourceTable], account_tz: tzinfo, now: int) -> bool:
-    """Whether :func:`asplan.sla.fastpath.time_events` timed everything (False: nothing touched, Python runs)."""
-    if not tables:
-        return False
+def big(paths: Sequence[str]) -> bool:
+    """Whether files this big together are worth the vectorised pass (False if one cannot be looked at)."""
     size = 0
-    for bound in tables:
+    for path in paths:
         try:
-            size += os.stat(bound.table.path).st_size
+            size += os.stat(path).st_size
         except OSError:
             return False  # the Python pass says what is wrong with the file
-    if size < FAST_MIN_BYTES:
-        return False
-    try:
-        from asplan.sla import fastpath
-    except ImportError:  # pragma: no cover  # numpy is a dependency; a broken install still works
-        return False
-    return fastpath.time_events(runs, tables, account_tz, now)
+    return bool(paths) and size >= FAST_MIN_BYTES
 
 
 FAST_MIN_EVENTS = 20_000

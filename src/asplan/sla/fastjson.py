@@ -15,15 +15,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final, Protocol
 
 import numpy as np
 
 from asplan.sla.results import NO_DEADLINE, RUNNING, STATUSES, EventList
 from asplan.sla.timed import minutes
 
-if TYPE_CHECKING:
-    from asplan.sla.report import _DeadlineText
+
+class _DeadlineText(Protocol):
+    """What :class:`asplan.sla.report._DeadlineText` offers (not imported: report imports this module)."""
+
+    def __call__(self, micros: int) -> str: ...
+
+    def hour_offset(self, hour: int) -> tuple[int, str] | None: ...
+
+    def prefix(self, local_hour: int) -> str: ...
 
 _HOUR: Final = 3_600_000_000
 _MINUTE_SECOND: Final = [f"{m:02d}:{s:02d}" for m in range(60) for s in range(60)]

@@ -25,7 +25,6 @@ Exactness is kept by never deciding anything the Python pass would decide differ
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
 
@@ -34,6 +33,7 @@ import numpy as np
 from asplan.sla.eventdata import PAUSES_COLUMN, NaiveTimes
 from asplan.sla.fastcolumns import ODD, field_hashes, first_occurrences, id_matrix, parse_pauses, parse_times
 from asplan.sla.fastread import Block, Lines, NotPlain, read_blocks
+from asplan.sla.fastrows import File, Picked, Rows
 from asplan.sla.fasttime import time_rows
 from asplan.sla.run import SlaRun, _selects, take_row
 from asplan.sla.sources import SourceTable
@@ -41,34 +41,6 @@ from asplan.sla.timereader import TimeReader
 
 _CHUNK = 65_536
 """Rows timed at once: a part's two dozen temporary arrays stay under 20 MB."""
-
-
-@dataclass
-class _Picked:
-    """The rows of one block that some SLA selects: where they are, and their fields as numbers."""
-
-    positions: Any  # rows of all files before, plus the row in this file
-    offsets: Any  # byte offset of each row in the file (to read it back for a taker)
-    codes: Any
-    ids: Any  # id bytes, zero-padded
-    id_lengths: Any
-    times: dict[int, tuple[Any, Any]]  # column -> (micros, flags)
-    pauses: tuple[Any, Any, Any] | None
-
-
-@dataclass
-class _File:
-    """What one file's read kept: every row's id hash and ``where`` key, and the rows some SLA selects."""
-
-    bound: SourceTable
-    reader: TimeReader
-    index: int  # position in the tables (and in each run's ``events.files``)
-    base: int  # rows of the files before this one
-    count: int = 0
-    hashes: list[Any] = field(default_factory=list)  # numpy uint64 per block, every row
-    ids: list[tuple[Any, Any]] = field(default_factory=list)  # (matrix, lengths) per block, every row
-    keys: list[Any] = field(default_factory=list)  # numpy int64 where-key codes, every row
-    picked: list[_Picked] = field(default_factory=list)
 
 
 class _Keys:
@@ -129,12 +101,12 @@ def time_events(runs: Sequence[SlaRun], tables: Sequence[SourceTable], account_t
         return False
     columns = sorted({c for run in runs for c in run.where})
     keys = _Keys(runs, columns)
-    files: list[_File] = []
+    files: list[File] = []
     try:
         base = 0
         for index, bound in enumerate(tables):
             source = bound.source
-            read = _File(bound, TimeReader(source.tz or account_tz, source.time_format), index, base)
+            read = File(bound, TimeReader(source.tz or account_tz, source.time_format), index, base)
             _read(read, keys, runs)
             files.append(read)
             base += read.count
@@ -178,7 +150,7 @@ def _needed(bound: SourceTable, runs: Sequence[SlaRun], columns: list[str]) -> l
     return sorted({bound.index[name] for name in names})
 
 
-def _read(read: _File, keys: _Keys, runs: Sequence[SlaRun]) -> None:
+def _read(read: File, keys: _Keys, runs: Sequence[SlaRun]) -> None:
     """Read one file: ids and where keys of every row, the needed fields of the rows some SLA selects."""
     bound = read.bound
     table = bound.table
@@ -199,7 +171,7 @@ def _read(read: _File, keys: _Keys, runs: Sequence[SlaRun]) -> None:
         rows = np.flatnonzero(selects.any(axis=1))
         if len(rows):
             read.picked.append(
-                _Picked(
+                Picked(
                     rows + read.base + read.count,
                     block.starts[rows, 0] + block.offset,
                     codes[rows],
@@ -222,7 +194,7 @@ def _times(block: Block, column: int, rows: Any, users: Any, reader: TimeReader)
     return micros, flags
 
 
-def _unique(files: list[_File]) -> tuple[Any, tuple[str, int] | None, int]:
+def _unique(files: list[File]) -> tuple[Any, tuple[str, int] | None, int]:
     """Which rows (over all files, in order) are the first of their id; the first repeat (file, line) and how many."""
     if not any(read.hashes for read in files):
         return np.zeros(0, bool), None, 0
@@ -248,7 +220,7 @@ def _unique(files: list[_File]) -> tuple[Any, tuple[str, int] | None, int]:
     return first, (read.bound.table.file, position - read.base + 2), len(repeats)
 
 
-def _tell_watchers(runs: Sequence[SlaRun], keys: _Keys, files: list[_File], first: Any) -> None:
+def _tell_watchers(runs: Sequence[SlaRun], keys: _Keys, files: list[File], first: Any) -> None:
     """Each distinct where combination, in order of first appearance among counted rows, shown to every SLA."""
     if not keys.columns or not len(first):
         return
@@ -260,33 +232,10 @@ def _tell_watchers(runs: Sequence[SlaRun], keys: _Keys, files: list[_File], firs
             _selects(run, keys.columns, values)
 
 
-@dataclass
-class _Rows:
-    """The selected rows of one file, read: positions, lines, where codes, timestamps and pauses."""
-
-    read: _File
-    positions: Any  # global row numbers
-    lines: Any
-    offsets: Any
-    codes: Any
-    id_matrix: Any
-    id_lengths: Any
-    times: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # column -> (micros, flags)
-    pauses: tuple[Any, Any, Any] | None = None  # (lo, hi, flags)
-
-    def ids(self, at: Any) -> list[str]:
-        """The ids of the rows at ``at`` (ASCII, checked when read)."""
-        matrix = np.ascontiguousarray(self.id_matrix[at])
-        width = matrix.shape[1]
-        if not width:
-            return [""] * len(at)
-        return [str(i) for i in matrix.view(f"S{width}").reshape(-1).astype(f"U{width}").tolist()]
-
-
-def _time(runs: Sequence[SlaRun], files: list[_File], keys: _Keys, first: Any, now: int) -> None:
+def _time(runs: Sequence[SlaRun], files: list[File], keys: _Keys, first: Any, now: int) -> None:
     """Time the counted rows each SLA selects; rows it cannot vectorise go to its Python taker, in file order."""
     selects = np.array(keys.selects, bool).reshape(len(keys.selects), len(runs))
-    slow: list[tuple[int, int, int, _Rows]] = []  # (global position, run index, row in rows, rows)
+    slow: list[tuple[int, int, int, Rows]] = []  # (global position, run index, row in rows, rows)
     naive: dict[int, tuple[int, str, int]] = {}  # id(NaiveTimes) -> (global position, file, line)
     for read in files:
         if not read.picked:
@@ -314,14 +263,14 @@ def _time(runs: Sequence[SlaRun], files: list[_File], keys: _Keys, first: Any, n
         run.data.at_risk.sort(key=lambda e: (order.get(e.file, 0), e.line))
 
 
-def _parse(read: _File) -> _Rows:
+def _parse(read: File) -> Rows:
     """The selected rows of one file, their blocks put together."""
     picked = read.picked
     read.picked = []
     width = max(p.ids.shape[1] for p in picked)
     padded = [np.pad(p.ids, ((0, 0), (0, width - p.ids.shape[1]))) for p in picked]
     positions = np.concatenate([p.positions for p in picked])
-    rows = _Rows(
+    rows = Rows(
         read,
         positions,
         positions - read.base + 2,
@@ -340,7 +289,7 @@ def _parse(read: _File) -> _Rows:
     return rows
 
 
-def _take_slow(runs: Sequence[SlaRun], slow: list[tuple[int, int, int, _Rows]], now: int) -> None:
+def _take_slow(runs: Sequence[SlaRun], slow: list[tuple[int, int, int, Rows]], now: int) -> None:
     """The rows left to the Python takers, in the order the Python pass meets them (file order, then SLA)."""
     takers: dict[tuple[int, int], Any] = {}
     readers: dict[int, Lines] = {}
@@ -362,7 +311,7 @@ def _take_slow(runs: Sequence[SlaRun], slow: list[tuple[int, int, int, _Rows]], 
             lines.close()
 
 
-def _settle_naive(runs: Sequence[SlaRun], found: dict[int, tuple[int, str, int]], files: list[_File]) -> None:
+def _settle_naive(runs: Sequence[SlaRun], found: dict[int, tuple[int, str, int]], files: list[File]) -> None:
     """The first naive time of each watcher: the earlier of the vectorised rows' and the Python takers'."""
     order = {read.bound.table.file: read.base for read in files}
     for run in runs:

@@ -11,24 +11,22 @@ caller for the taker itself (see :mod:`asplan.sla.fastpath`).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import numpy as np
 
 from asplan.model.scalars import PeriodLabel
 from asplan.sla.fastcolumns import EMPTY, ODD, OK
+from asplan.sla.fastrows import Rows
 from asplan.sla.results import AT_RISK, BREACHED, BREACHED_OPEN, MET, NO_DEADLINE, RUNNING, EventColumns
 from asplan.sla.run import _EARLIEST_US, _HOUR, LAST_MICROS, SlaRun
 from asplan.timecalc.worktable import to_micros
-
-if TYPE_CHECKING:
-    from asplan.sla.fastpath import _Rows
 
 _LATE: Final = to_micros(datetime(9000, 1, 1, tzinfo=UTC))
 """Starts from here on go to the taker: the last days of 9998 have no period, which only it reports."""
 
 
-def time_rows(run: SlaRun, rows: _Rows, mine: Any, now: int) -> tuple[Any, int | None]:
+def time_rows(run: SlaRun, rows: Rows, mine: Any, now: int) -> tuple[Any, int | None]:
     """Time ``rows`` at ``mine`` for ``run``: its events stored; returns the rows for its taker and the first naive."""
     bound = rows.read.bound
     start, s_flag = (a[mine] for a in rows.times[bound.index[run.sla.start]])
@@ -159,7 +157,7 @@ def _codes(run: SlaRun, elapsed: Any, closed: Any) -> Any:
 
 def _store(
     run: SlaRun,
-    rows: _Rows,
+    rows: Rows,
     at: Any,
     s: Any,
     codes: Any,

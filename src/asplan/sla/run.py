@@ -390,8 +390,6 @@ def time_events(
     if not runs:
         return
     now_us = to_micros(now)
-    if fastgate.vectorised(runs, tables, account_tz, now_us):
-        return
     ids: set[str] = set()
     add_id = ids.add
     duplicates = [run.data.duplicates for run in runs]
