@@ -44,7 +44,7 @@ _CHUNK = 65_536
 
 
 class _Keys:
-    """``where`` values -> a code per distinct combination, in order of first appearance, and whom each selects."""
+    """``where`` values -> a code per distinct raw combination (the Python pass's cache key), and whom it selects."""
 
     def __init__(self, runs: Sequence[SlaRun], columns: list[str]) -> None:
         self.runs = runs
