@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from asplan.cli.app import app
-from asplan.sla import fastgate, fastpath, report
+from asplan.sla import fastgate, fastpath, fastread, report
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PLANS = ["acme-logistica.yaml", *(f"presets/{p.name}" for p in sorted((EXAMPLES / "presets").glob("*.yaml")))]
@@ -61,6 +61,7 @@ def _sla(monkeypatch: pytest.MonkeyPatch, fast: bool, *args: str) -> tuple[int, 
     """``asplan sla ARGS``: exit code, stdout, stderr, and what each vectorised pass returned."""
     monkeypatch.setattr(fastgate, "FAST_MIN_BYTES", 0 if fast else 1 << 60)
     monkeypatch.setattr(fastgate, "FAST_MIN_EVENTS", 0 if fast else 1 << 60)
+    monkeypatch.setattr(fastread, "BLOCK_BYTES", 300)  # many blocks, of different widths, even in a small file
     monkeypatch.setattr(report, "FAST_JSON_MIN", 0 if fast else 1 << 60)
     monkeypatch.setattr(report, "FAST_JSON_PERIOD", 0)
     taken: list[bool] = []

@@ -101,8 +101,8 @@ def field_hashes(block: Block, column: int) -> tuple[Any, Any, Any]:
     """Every row's field ``column`` as a zero-padded byte matrix, its length and a 64-bit hash of the bytes."""
     matrix, lengths = block.matrix(column, np.arange(len(block)))
     hashes = lengths.astype(np.uint64) * _LENGTH_MIX
-    for k in range(matrix.shape[1]):
-        hashes = hashes * _MULTIPLIER + matrix[:, k]
+    for k in range(matrix.shape[1]):  # the field's own bytes only: the padding depends on the block
+        hashes = np.where(lengths > k, hashes * _MULTIPLIER + matrix[:, k], hashes)
     return matrix, lengths, hashes
 
 

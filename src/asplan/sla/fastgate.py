@@ -37,7 +37,7 @@ FAST_MIN_EVENTS = 20_000
 """An SLA with at least this many events has them sorted and grouped with numpy (:mod:`asplan.sla.fastgroup`)."""
 
 
-def grouped(events: EventColumns, periods: int) -> list[tuple[list[int], list[int]]] | None:
+def grouped(events: EventColumns, periods: int) -> list[tuple[Sequence[int], list[int]]] | None:
     """Per period slot, its events' positions by start then id, and its count per status; None without numpy."""
     try:
         from asplan.sla.fastgroup import grouped as by_numpy

@@ -41,7 +41,7 @@ def events_text(events: EventList, deadline_text: _DeadlineText, number: Callabl
     columns = events.columns
     if not len(events):
         return ""
-    at = np.array(events.positions, np.int64)
+    at = np.asarray(events.positions, dtype=np.int64)
     elapsed = np.frombuffer(columns.elapsed, np.int64)[at]
     codes = np.frombuffer(columns.statuses, np.uint8)[at].astype(np.int64)
     ids = columns.ids

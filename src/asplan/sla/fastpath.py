@@ -115,7 +115,7 @@ def time_events(runs: Sequence[SlaRun], tables: Sequence[SourceTable], account_t
         return False
     _tell_watchers(runs, keys, files, first)
     for read in files:  # what only the duplicates and the watchers needed
-        read.hashes, read.ids, read.keys = [], [], []
+        read.hashes, read.keys = [], []
     for run in runs:
         if dup_count:
             run.data.duplicates.count += dup_count
@@ -163,7 +163,6 @@ def _read(read: File, keys: _Keys, runs: Sequence[SlaRun]) -> None:
     pauses = index.get(PAUSES_COLUMN)
     for block in read_blocks(table.path, table.delimiter, len(table.header)):
         matrix, lengths, hashes = id_matrix(block, index["id"])
-        read.ids.append((matrix, lengths))
         read.hashes.append(hashes)
         codes = keys.block(block, where)
         read.keys.append(codes)
@@ -199,17 +198,10 @@ def _unique(files: list[File]) -> tuple[Any, tuple[str, int] | None, int]:
     if not any(read.hashes for read in files):
         return np.zeros(0, bool), None, 0
     hashes = np.concatenate([h for read in files for h in read.hashes])
-    blocks = [ids for read in files for ids in read.ids]
-    ends = np.cumsum([len(lengths) for _, lengths in blocks])
-
-    def text(position: int) -> bytes:
-        b = int(np.searchsorted(ends, position, side="right"))
-        matrix, lengths = blocks[b]
-        row = position - (int(ends[b - 1]) if b else 0)
-        return bytes(matrix[row, : lengths[row]])
 
     def same(a: Any, b: Any) -> bool:
-        return all(text(x) == text(y) for x, y in zip(a.tolist(), b.tolist(), strict=True))
+        texts = _ids_at(files, set(a.tolist()) | set(b.tolist()))
+        return all(texts[x] == texts[y] for x, y in zip(a.tolist(), b.tolist(), strict=True))
 
     first = first_occurrences(hashes, same)
     repeats = np.flatnonzero(~first)
@@ -218,6 +210,25 @@ def _unique(files: list[File]) -> tuple[Any, tuple[str, int] | None, int]:
     position = int(repeats[0])
     read = next(r for r in reversed(files) if r.base <= position)
     return first, (read.bound.table.file, position - read.base + 2), len(repeats)
+
+
+def _ids_at(files: list[File], wanted: set[int]) -> dict[int, bytes]:
+    """The ids of the rows at ``wanted`` (global positions), read again: only rows whose hash repeats are asked."""
+    found: dict[int, bytes] = {}
+    for read in files:
+        mine = np.array(sorted(p - read.base for p in wanted if read.base <= p < read.base + read.count), np.int64)
+        if not len(mine):
+            continue
+        table = read.bound.table
+        column = read.bound.index["id"]
+        for block in read_blocks(table.path, table.delimiter, len(table.header)):
+            lo, hi = np.searchsorted(mine, [block.first, block.first + len(block)])
+            if hi > lo:
+                local = mine[lo:hi] - block.first
+                matrix, lengths = block.matrix(column, local)
+                for row, p in enumerate(local.tolist()):
+                    found[read.base + block.first + p] = bytes(matrix[row, : lengths[row]])
+    return found
 
 
 def _tell_watchers(runs: Sequence[SlaRun], keys: _Keys, files: list[File], first: Any) -> None:

@@ -34,7 +34,6 @@ class File:
     base: int  # rows of the files before this one
     count: int = 0
     hashes: list[Any] = field(default_factory=list)  # numpy uint64 per block, every row
-    ids: list[tuple[Any, Any]] = field(default_factory=list)  # (matrix, lengths) per block, every row
     keys: list[Any] = field(default_factory=list)  # numpy int64 where-key codes, every row
     picked: list[Picked] = field(default_factory=list)
 

@@ -144,7 +144,7 @@ class EventList(Sequence[EventResult]):
     """The events of one period, in order, as a sequence of :class:`EventResult` built on demand."""
 
     def __init__(
-        self, columns: EventColumns, positions: list[int], period: PeriodLabel, counts: list[int] | None = None
+        self, columns: EventColumns, positions: Sequence[int], period: PeriodLabel, counts: list[int] | None = None
     ) -> None:
         self.columns = columns
         self.positions = positions
