@@ -60,16 +60,33 @@ def _stamps(array: Any, starts: Any, lengths: Any, reader: TimeReader, seconds: 
     day_key += (value[:, 5] * 10 + value[:, 6]) * 100 + value[:, 8] * 10 + value[:, 9]
     hour, minute = value[:, 11] * 10 + value[:, 12], value[:, 14] * 10 + value[:, 15]
     second = np.where(long, value[:, 17] * 10 + value[:, 18], 0)
-    unique, inverse = np.unique(np.where(plain, day_key, 0), return_inverse=True)
+    unique, inverse = _distinct(np.where(plain, day_key, 0))
     bases = [reader.day_base(f"{k // 10000:04d}-{k // 100 % 100:02d}-{k % 100:02d}") if k else None
              for k in unique.tolist()]  # fmt: skip
-    inverse = inverse.reshape(-1)
     base = np.array([b if b is not None else 0 for b in bases], np.int64)[inverse]
     known = np.array([b is not None for b in bases], bool)[inverse]
     good = plain & known & (hour < 24) & (minute < 60) & (second < 60)
     micros[sized] = np.where(good, base + ((hour * 60 + minute) * 60 + second) * 1_000_000, 0)
     flags[sized] = np.where(good, OK, ODD)
     return micros, flags
+
+
+def _distinct(keys: Any) -> tuple[Any, Any]:
+    """``np.unique(keys, return_inverse=True)``, by counting when the keys are close together (a block's dates).
+
+    Most of a block's dates are a few days apart (``20261005``...), so marking them in
+    an array as long as their range finds the distinct ones without sorting.
+    """
+    low, high = int(keys.min()), int(keys.max())
+    if high - low > 100_000:
+        unique, inverse = np.unique(keys, return_inverse=True)
+        return unique, inverse.reshape(-1)
+    present = np.zeros(high - low + 1, bool)
+    present[keys - low] = True
+    unique = np.flatnonzero(present)
+    slot = np.zeros(high - low + 1, np.int64)
+    slot[unique] = np.arange(len(unique))
+    return unique + low, slot[keys - low]
 
 
 def parse_pauses(block: Block, column: int, rows: Any, reader: TimeReader) -> tuple[Any, Any, Any]:
@@ -95,15 +112,16 @@ _SPACES: Final = np.array([ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"], n
 """What ``str.strip()`` removes from an ASCII string (the Python pass strips ids)."""
 _MULTIPLIER: Final = np.uint64(0x100000001B3)
 _LENGTH_MIX: Final = np.uint64(0x9E3779B97F4A7C15)
+_POWERS: Final = np.cumprod(np.full(64, _MULTIPLIER, np.uint64), dtype=np.uint64)  # wraps, as a hash may
 
 
 def field_hashes(block: Block, column: int) -> tuple[Any, Any, Any]:
     """Every row's field ``column`` as a zero-padded byte matrix, its length and a 64-bit hash of the bytes."""
     matrix, lengths = block.matrix(column, np.arange(len(block)))
-    hashes = lengths.astype(np.uint64) * _LENGTH_MIX
-    for k in range(matrix.shape[1]):  # the field's own bytes only: the padding depends on the block
-        hashes = np.where(lengths > k, hashes * _MULTIPLIER + matrix[:, k], hashes)
-    return matrix, lengths, hashes
+    # Byte k weighs MULTIPLIER ** k, so the zero padding (as wide as the block's longest
+    # field) adds nothing: the same value has the same hash in every block.
+    weighted = (matrix * _POWERS[: matrix.shape[1]]).sum(axis=1, dtype=np.uint64)
+    return matrix, lengths, weighted ^ (lengths.astype(np.uint64) * _LENGTH_MIX)
 
 
 def id_matrix(block: Block, column: int) -> tuple[Any, Any, Any]:
