@@ -290,8 +290,11 @@ class _Composer:
 
     def collection_start(self, event: Any) -> None:
         self.total_nodes += 1
-        pos = _position(event)
-        _refuse_foreign_tag(event.tag, pos)
+        mark = event.start_mark
+        pos = (mark.line + 1, mark.column + 1)
+        tag = event.tag
+        if tag is not None:
+            _refuse_foreign_tag(tag, pos)
         stack = self.stack
         if len(stack) >= MAX_DEPTH:
             raise LoadError("ASP004", f"nesting deeper than {MAX_DEPTH} levels is refused", *pos)

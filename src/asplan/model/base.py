@@ -74,6 +74,11 @@ def _suggest(key: str, known: list[str]) -> str | None:
     return match[0] if match else None
 
 
+# Each model class's accepted keys and map-field keys, by class: read for every object
+# validated, so one dict lookup rather than two class-method calls.
+_KEYS: dict[type, tuple[frozenset[str], frozenset[str]]] = {}
+
+
 class PlanModel(BaseModel):
     """Base of every object in a plan: strict keys, kept paths, ignored ``x-`` keys."""
 
@@ -136,8 +141,10 @@ class PlanModel(BaseModel):
         path: DataPath = ()
         if isinstance(data, dict):
             path = data.get(PATH_KEY, ())
-            accepted = cls.accepted_keys()
-            maps = cls.map_keys()
+            keys = _KEYS.get(cls)
+            if keys is None:
+                keys = _KEYS[cls] = (cls.accepted_keys(), cls.map_keys())
+            accepted, maps = keys
             # Set arithmetic in C for the common case (every key known, no map field
             # holding a dict); the per-key loop only when something needs attention.
             # This validator runs on every object of every plan: it was a sixth of check.
