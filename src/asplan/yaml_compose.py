@@ -151,6 +151,17 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     return Document(path, text, composer.root, composer.positions, findings, parse_suppressions(text))
 
 
+def _raw_tag_reader(event_class: type) -> Any:
+    """Read an event's tag, as stored: None exactly when ``event.tag`` is None.
+
+    ruamel's ``tag`` is a Python property over the ``ctag`` slot (where there is one):
+    read for every scalar, the property was a Python call each; the slot reads in C.
+    """
+    from operator import attrgetter
+
+    return attrgetter("ctag" if "ctag" in getattr(event_class, "__slots__", ()) else "tag")
+
+
 def _position(event: Any) -> tuple[int, int]:
     mark = event.start_mark
     return mark.line + 1, mark.column + 1
@@ -198,6 +209,7 @@ class _Composer:
 
         get_event = parser.get_event
         scalar_event, stream_end = ev.ScalarEvent, ev.StreamEndEvent
+        raw_tag = _raw_tag_reader(scalar_event)
         untagged_scalar = self.untagged_scalar
         handlers = self.handlers
         event: Any = None
@@ -205,7 +217,7 @@ class _Composer:
             while True:
                 event = get_event()
                 kind = type(event)
-                if kind is scalar_event and event.tag is None:
+                if kind is scalar_event and raw_tag(event) is None:
                     untagged_scalar(event)
                     continue
                 if kind is stream_end:
