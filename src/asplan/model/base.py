@@ -76,7 +76,7 @@ def _suggest(key: str, known: list[str]) -> str | None:
 
 # Each model class's accepted keys and map-field keys, by class: read for every object
 # validated, so one dict lookup rather than two class-method calls.
-_KEYS: dict[type, tuple[frozenset[str], frozenset[str]]] = {}
+_KEYS: dict[type, tuple[frozenset[Any], frozenset[str], frozenset[str]]] = {}
 
 
 class PlanModel(BaseModel):
@@ -143,14 +143,13 @@ class PlanModel(BaseModel):
             path = data.get(PATH_KEY, ())
             keys = _KEYS.get(cls)
             if keys is None:
-                keys = _KEYS[cls] = (cls.accepted_keys(), cls.map_keys())
-            accepted, maps = keys
-            # Set arithmetic in C for the common case (every key known, no map field
-            # holding a dict); the per-key loop only when something needs attention.
+                accepted = cls.accepted_keys()
+                keys = _KEYS[cls] = (accepted | {PATH_KEY}, accepted, cls.map_keys())
+            known, accepted, maps = keys
+            # Set tests in C for the common case (every key known, no map field holding
+            # a dict); the per-key loop only when something needs attention.
             # This validator runs on every object of every plan: it was a sixth of check.
-            extra = data.keys() - accepted
-            extra.discard(PATH_KEY)
-            if not extra and not (maps and not maps.isdisjoint(data.keys())):
+            if known.issuperset(data) and (not maps or maps.isdisjoint(data)):
                 clean: dict[Any, Any] = dict(data)
                 clean.pop(PATH_KEY, None)
             else:
@@ -169,6 +168,6 @@ class PlanModel(BaseModel):
                     clean[key] = value
             data = clean
         result = handler(data)
-        if isinstance(result, PlanModel) and path:
-            result._path = path
+        if path and isinstance(result, PlanModel):
+            object.__setattr__(result, "__pydantic_private__", {"_path": path})  # the _path setter, inline
         return result
