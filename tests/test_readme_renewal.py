@@ -1,4 +1,4 @@
-"""The README's "Before the renewal" section: every console example runs as shown."""
+"""The "Before the renewal" page (docs/renewal.md, moved there from the README): every console example runs as shown."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("## Before the renewal\n")
-    return text[start : text.index("\n## ", start + 1)]
+    # The page is the section it was in the README: "Before the renewal" and its subsections.
+    text = (ROOT / "docs" / "renewal.md").read_text(encoding="utf-8")
+    assert text.startswith("# Before the renewal\n")
+    return text
 
 
 def _examples() -> list[tuple[str, str]]:
