@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from asplan.cli.app import app
 from asplan.sla.statement import CSV_COLUMNS
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 TODAY = "2026-11-23"
 PLANS = [str(EXAMPLES / "acme-logistica.yaml"), str(EXAMPLES / "northwind-health.yaml")]
 runner = CliRunner()

@@ -128,12 +128,12 @@ def test_outside_git_the_history_is_unknown(tmp_path: Path, monkeypatch: pytest.
 def test_the_spanish_header(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plans").mkdir()
-    shutil.copy(Path(__file__).parent.parent / "examples" / "acme-logistica.yaml", tmp_path / "plans")
+    shutil.copy(Path(__file__).parents[2] / "examples" / "acme-logistica.yaml", tmp_path / "plans")
     text = (tmp_path / "plans" / "acme-logistica.yaml").read_text(encoding="utf-8")
     signed = "      signed_off_by: [carlos.gomez, beatriz.ortega]\n      decisions:\n"
     text = text.replace("      decisions:\n", signed, 1)
     (tmp_path / "plans" / "acme-logistica.yaml").write_text(text, encoding="utf-8")
-    shutil.copytree(Path(__file__).parent.parent / "examples" / "data", tmp_path / "plans" / "data")
+    shutil.copytree(Path(__file__).parents[2] / "examples" / "data", tmp_path / "plans" / "data")
     result = CliRunner().invoke(app, ["render", "plans/acme-logistica.yaml", "-f", "md", "--today", "2026-11-23"])
     assert result.exit_code == 0, result.stderr
     assert "**Acordado con Carlos Gómez y Beatriz Ortega el 16 de abril de 2026**" in result.stdout
