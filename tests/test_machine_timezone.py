@@ -19,7 +19,7 @@ MODULES = [
     "test_agenda.py",
     "test_calendars.py",
     "cli/test_due.py",
-    "test_review.py",
+    "cli/test_review.py",
     "test_worktime.py",
     "test_sla_timed.py",
     "cli/test_sla.py",

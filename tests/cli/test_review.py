@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from asplan.cli.app import app
 from asplan.loading import parse_yaml
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 HEAD = """asplan: 1
 account: {id: acme, name: ACME, tier: low, manager: ana}
