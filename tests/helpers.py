@@ -8,6 +8,7 @@ cross-plan ASP204), so what is tested is what ``asplan check`` reports.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import textwrap
 from collections.abc import Iterable, Mapping
@@ -163,3 +164,17 @@ def actionlint(workflow: Path) -> str:
         [binary, "-no-color", "-shellcheck=", "-pyflakes=", str(workflow)], capture_output=True, text=True
     )
     return result.stdout + result.stderr
+
+
+def preset_copy(tmp_path: Path, stem: str) -> Path:
+    """``examples/presets/STEM.yaml`` and its ``examples/data/STEM/`` in a plans repository of their own.
+
+    Event files must lie inside the plans repository (the folder of ``asplan.toml``), so
+    a changed copy of a plan takes its data along.
+    """
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    (tmp_path / "presets").mkdir()
+    shutil.copy(examples / "presets" / f"{stem}.yaml", tmp_path / "presets")
+    shutil.copytree(examples / "data" / stem, tmp_path / "data" / stem)
+    (tmp_path / "asplan.toml").write_text("", encoding="utf-8")
+    return tmp_path / "presets" / f"{stem}.yaml"

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from asplan.cli.app import app
 from asplan.model.events import Preset
 from asplan.sla.presets import PRESETS
-from test_sla_at_risk import preset_copy
+from helpers import preset_copy
 
 PRESET_PLANS = Path(__file__).resolve().parent.parent / "examples" / "presets"
 NOW = "2026-11-23T16:30"  # account time: a Monday afternoon, for the open tickets

@@ -9,8 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from asplan.cli.app import app
-from helpers import plan
-from test_sla_at_risk import preset_copy
+from helpers import plan, preset_copy
 
 EVENTS_DOC = Path(__file__).resolve().parent.parent / "docs" / "events.md"
 PRESETS = Path(__file__).resolve().parent.parent / "examples" / "presets"

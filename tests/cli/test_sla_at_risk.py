@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from asplan.cli.app import app
+from helpers import preset_copy
 
-PRESETS = Path(__file__).resolve().parent.parent / "examples" / "presets"
-
-
-def preset_copy(tmp_path: Path, stem: str) -> Path:
-    """``examples/presets/STEM.yaml`` and its ``examples/data/STEM/`` in a plans repository of their own.
-
-    Event files must lie inside the plans repository (the folder of ``asplan.toml``), so
-    a changed copy of a plan takes its data along.
-    """
-    examples = Path(__file__).resolve().parent.parent / "examples"
-    (tmp_path / "presets").mkdir()
-    shutil.copy(examples / "presets" / f"{stem}.yaml", tmp_path / "presets")
-    shutil.copytree(examples / "data" / stem, tmp_path / "data" / stem)
-    (tmp_path / "asplan.toml").write_text("", encoding="utf-8")
-    return tmp_path / "presets" / f"{stem}.yaml"
+PRESETS = Path(__file__).resolve().parents[2] / "examples" / "presets"
 
 
 def sla(*args: str) -> tuple[int, str, str]:
