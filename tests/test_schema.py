@@ -8,17 +8,14 @@ check with the code its first line names, the schema at the same place or above 
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
 from asplan.checker import check_targets
-from asplan.cli.app import app
 from asplan.config import Config
 from asplan.findings import format_path
 from asplan.loading import parse_yaml, read_text
@@ -35,9 +32,6 @@ PRESET_EXAMPLES = sorted((ROOT / "examples" / "presets").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 SCHEMA_LEVEL = {"ASP003", "ASP101", "ASP102", "ASP103"}
-
-runner = CliRunner()
-
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
@@ -141,30 +135,6 @@ def test_scaffolded_plans_are_valid(lang: str, validator: jsonschema.Draft202012
     text = plan_text(NewPlan("acme", "ACME: Logística #1", "strategic", "María López", lang))  # type: ignore[arg-type]
     path.write_text(text, encoding="utf-8")
     assert list(validator.iter_errors(_data(path))) == []
-
-
-def test_cli_prints_the_schema() -> None:
-    result = runner.invoke(app, ["schema"])
-    assert result.exit_code == 0
-    assert result.stdout == schema_json()
-    assert json.loads(result.stdout)["$id"] == SCHEMA_ID
-
-
-def test_cli_writes_the_schema_to_a_file(tmp_path: Path) -> None:
-    target = tmp_path / "asplan.schema.json"
-    result = runner.invoke(app, ["schema", "-o", str(target)])
-    assert result.exit_code == 0
-    assert result.stdout == ""
-    assert target.read_text(encoding="utf-8") == schema_json()
-    assert schema_json().endswith("}\n")
-
-
-def test_cli_unwritable_output_is_one_line_exit_2(tmp_path: Path) -> None:
-    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
-    result = runner.invoke(app, ["schema", "-o", str(tmp_path / "file" / "s.json")])
-    assert result.exit_code == 2
-    assert result.stderr.startswith("asplan: error: --output ")
-    assert len(result.stderr.splitlines()) == 1
 
 
 def _patterns(node: Any) -> list[str]:
