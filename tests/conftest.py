@@ -67,7 +67,7 @@ def _no_result_cache(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     Many tests monkeypatch asplan (a rule that crashes, a clock) and then check a file
     that another test checked already: a cache hit would hide what they test. Tests that
     run asplan in a subprocess (the wheel, the demo) keep the cache on, as users do;
-    tests/test_result_cache.py tests the cache itself.
+    tests/cli/test_check_cache.py tests the cache itself.
     """
     if request.node.get_closest_marker("result_cache") is None:
         monkeypatch.setattr("asplan.result_cache.open_cache", lambda *args, **kwargs: None)

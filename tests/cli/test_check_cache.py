@@ -23,7 +23,7 @@ from asplan.result_cache import CACHE_FOLDER
 
 pytestmark = pytest.mark.result_cache
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 runner = CliRunner()
 
 PLAN = """\
