@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,14 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "clean.yaml").write_text(CLEAN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture
+def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the examples as the current folder's plans/ (due and digest read and write there)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ASPLAN_TODAY", raising=False)
+    shutil.copytree(EXAMPLES, tmp_path / "plans")
+    return tmp_path / "plans"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,6 @@ from typer.testing import CliRunner
 from asplan.cli.app import app
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture
-def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("ASPLAN_TODAY", raising=False)
-    shutil.copytree(EXAMPLES, tmp_path / "plans")
-    return tmp_path / "plans"
 
 
 def due(*args: str) -> tuple[int, str, str]:
