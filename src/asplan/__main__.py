@@ -1,7 +1,9 @@
 """Console entry point, kept tiny so that ``asplan --version`` answers in a few milliseconds.
 
 Importing the command-line app pulls in typer (and through it pydantic); the
-version needs none of that, so it is answered before any of it is imported.
+version needs none of that, so it is answered before any of it is imported. A plain
+``asplan check ...`` is run without typer too (:mod:`asplan.cli.fast_check`); every
+other command line goes to typer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ def main() -> None:
     # asplan uses no pydantic plugins; skipping their discovery saves an
     # importlib.metadata scan of every installed package on each run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if argv[:1] == ["check"]:
+        from asplan.cli.fast_check import main as fast_check
+
+        code = fast_check(argv)
+        if code is not None:
+            sys.exit(code)
     from asplan.cli.app import main as app_main
 
     app_main()

@@ -39,7 +39,7 @@ def test_show_source_prints_each_line_with_a_caret_under_the_column(project: Pat
 
 
 def test_on_by_default_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("asplan.cli.check._stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("asplan.cli.check_run._stdout_is_terminal", lambda: True)
     monkeypatch.setenv("NO_COLOR", "1")  # a terminal, but no colour: the text stays comparable
     assert invoke("check", "acme.yaml", "--today", TODAY).stdout == SNIPPET
 
@@ -51,14 +51,14 @@ def test_off_when_not_a_terminal(project: Path) -> None:
 
 
 def test_no_show_source_turns_it_off_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("asplan.cli.check._stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("asplan.cli.check_run._stdout_is_terminal", lambda: True)
     result = invoke("check", "acme.yaml", "--today", TODAY, "--no-show-source")
     assert " | " not in result.stdout
     assert len(result.stdout.splitlines()) == 6  # header, three findings, blank, summary
 
 
 def test_off_with_output_to_a_file_unless_asked(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("asplan.cli.check._stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("asplan.cli.check_run._stdout_is_terminal", lambda: True)
     invoke("check", "acme.yaml", "--today", TODAY, "--output", "report.txt")
     assert " | " not in (project / "report.txt").read_text(encoding="utf-8")
     invoke("check", "acme.yaml", "--today", TODAY, "--output", "report.txt", "--show-source")

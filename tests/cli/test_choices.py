@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 import pytest
-import typer
 
 from asplan.cli.choices import Listing, among, choice, optional, spelled
+from asplan.cli.common import CommandExit
 
 
 class Colour(StrEnum):
@@ -40,7 +40,7 @@ def test_a_known_value_is_returned_as_the_member() -> None:
 def test_an_unknown_value_is_one_line_and_exit_2(
     listing: Listing, line: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(typer.Exit) as stopped:
+    with pytest.raises(CommandExit) as stopped:
         choice("--colour", "teal", Colour, listing)
     assert stopped.value.exit_code == 2
     assert capsys.readouterr().err == line

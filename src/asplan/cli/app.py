@@ -17,9 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from asplan import __version__
-from asplan.cli.common import State
-
-_DEBUG_HINT = " (run with --debug for the traceback, and please report it)"
+from asplan.cli.common import CommandExit, State, closed_pipe, internal_error, internal_error_line
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("asplan.cli.check", "check"),
@@ -120,12 +118,14 @@ class _AsplanGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except CommandExit as exc:
+            raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as exc:
             if State.debug:
                 raise
-            typer.echo(f"asplan: internal error: {_one_line(exc)}{_DEBUG_HINT}", err=True)
+            typer.echo(internal_error_line(exc), err=True)
             raise typer.Exit(2) from None
 
 
@@ -148,12 +148,6 @@ def reflow_help(text: str) -> str:
         else:
             out.append(" ".join(line.strip() for line in lines))
     return "\n\n".join(out)
-
-
-def _one_line(exc: BaseException) -> str:
-    from asplan.printable import one_line
-
-    return one_line(" ".join(f"{type(exc).__name__}: {exc}".split()))
 
 
 app = typer.Typer(
@@ -208,19 +202,11 @@ def main() -> None:
         sys.stderr.write("asplan: interrupted\n")
         code = 130
     except BrokenPipeError:
-        # `asplan check | head`: the reader left. Point stdout at devnull so the final flush
-        # at exit cannot fail again (the recipe of the Python docs, "Note on SIGPIPE").
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 1
+        code = closed_pipe()
     except typer.TyperException as exc:  # command-line usage errors (typer's bundled click)
         code = _usage_error(exc)
     except Exception as exc:
-        if State.debug or "--debug" in sys.argv:
-            raise
-        sys.stderr.write(f"asplan: internal error: {_one_line(exc)}{_DEBUG_HINT}\n")
-        code = 2
+        code = internal_error(exc)
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
 from asplan.printable import one_line
 
 if TYPE_CHECKING:
@@ -24,10 +22,49 @@ class State:
     config_file: str | None = None
 
 
+class CommandExit(Exception):
+    """A command's end with an exit code, raised where the code is known.
+
+    Not typer's ``Exit``: this module is imported by ``check``'s start-up path, which
+    must not import typer (spec §6, one plan in 0.25 s; see :mod:`asplan.cli.fast_check`).
+    The app's group turns it into typer's ``Exit`` for commands run through typer.
+    """
+
+    def __init__(self, code: int = 0) -> None:
+        super().__init__(code)
+        self.exit_code = code
+
+
+_DEBUG_HINT = " (run with --debug for the traceback, and please report it)"
+
+
+def internal_error_line(exc: BaseException) -> str:
+    """A crash as one line: the exception's type and message, control characters spelled out."""
+    return f"asplan: internal error: {one_line(' '.join(f'{type(exc).__name__}: {exc}'.split()))}{_DEBUG_HINT}"
+
+
+def internal_error(exc: BaseException) -> int:
+    """Report a crash as one line and return exit code 2; with ``--debug`` re-raise it for the traceback."""
+    if State.debug or "--debug" in sys.argv:
+        raise exc
+    sys.stderr.write(internal_error_line(exc) + "\n")
+    return 2
+
+
+def closed_pipe() -> int:
+    """``asplan check | head``: the reader left; exit 1 without a second error at exit.
+
+    Stdout is pointed at devnull so the final flush at exit cannot fail again (the recipe
+    of the Python docs, "Note on SIGPIPE").
+    """
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """A user-fixable error: one line on stderr, no traceback."""
     say(f"asplan: error: {message}", err=True)
-    raise typer.Exit(code)
+    raise CommandExit(code)
 
 
 def say(message: str, *, err: bool = False) -> None:
@@ -36,7 +73,14 @@ def say(message: str, *, err: bool = False) -> None:
     Control characters are spelled out (:func:`asplan.printable.one_line`): a plan title
     or a file name never moves the cursor, rewrites the clipboard or starts a new line.
     """
-    typer.echo(one_line(message), err=err)
+    stream = sys.stderr if err else sys.stdout
+    line = one_line(message) + "\n"
+    try:
+        stream.write(line)
+    except UnicodeEncodeError:  # a stream that cannot spell a name (PYTHONIOENCODING=ascii): as click's echo did
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(line.encode(encoding, "replace").decode(encoding))
+    stream.flush()
 
 
 def warn(message: str) -> None:

@@ -1,0 +1,215 @@
+"""``asplan check`` read without typer (asplan.cli.fast_check) behaves exactly as through typer.
+
+Both parsers feed one function; what can drift is the reading of the command line. So
+every command line here runs both ways in this process -- the console entry point with
+the fast path, and typer's app -- and stdout, stderr and the exit code must be equal;
+the fast parser's option table must equal the options typer declares; and whatever
+the fast parser does not read must reach typer untouched.
+"""
+
+from __future__ import annotations
+
+import inspect
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from asplan.cli import fast_check
+from asplan.cli.check_run import CheckOptions
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+ACME = "examples/acme-logistica.yaml"
+
+
+def _run(argv: list[str], fast: bool, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``asplan *argv``, with or without the fast path."""
+    from asplan.cli import app as app_module
+    from asplan.cli.common import State
+
+    State.debug, State.config_file = False, None
+    capsys.readouterr()
+    code: int | None = fast_check.main(argv) if fast else None
+    if code is None:
+        assert not fast, f"the fast path did not read {argv}"
+        old = sys.argv
+        sys.argv = ["asplan", *argv]
+        try:
+            app_module.main()
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        finally:
+            sys.argv = old
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The examples (with their event files) in a scratch folder made the current one."""
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    (tmp_path / "broken.yaml").write_text("asplan: 1\naccount: {id: x}\nsla: [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+SAME = [
+    ["check", "examples", "--today", "2026-11-23", "--no-cache"],
+    ["check", ACME, "--today=2026-11-23", "--no-cache", "--format", "json"],
+    ["check", "--today", "2026-11-23", ACME, "--output-format", "github", "--no-cache"],
+    ["check", "examples", "--today", "2026-11-23", "--select", "ASP3", "--select", "asp201,ASP302", "--no-cache"],
+    ["check", "examples", "--today", "2026-11-23", "--ignore", "ASP302", "--statistics", "--no-cache"],
+    ["check", "examples", "--today", "2026-11-23", "--fail-on", "never", "-j", "2", "--no-cache"],
+    ["check", "examples", "--today", "2026-11-23", "--jobs=1", "--show-source", "--no-cache"],
+    ["check", ACME, "--today", "2026-11-23", "--show-source", "--no-show-source"],
+    ["check", "broken.yaml", "--today", "2026-11-23", "--no-cache", "--format", "sarif"],
+    ["check", "broken.yaml", ACME, "--today", "2026-11-23", "--fail-on", "warning", "--format", "junit"],
+    ["check", "nowhere/", "--today", "2026-11-23", "--fail-on-empty"],
+    ["check", "nowhere/", "--today", "2026-11-23"],
+    ["check", ACME, "--today", "2026-13-45"],
+    ["check", ACME, "--today", "2026-11-23", "--format", "yaml"],
+    ["check", ACME, "--today", "2026-11-23", "--fail-on", "sometimes"],
+    ["check", ACME, "--today", "2026-11-23", "--select", "ASP999"],
+    ["check", ACME, "--today", "2026-11-23", "--jobs", "0"],
+    ["check", "missing.yaml", "--today", "2026-11-23"],
+    ["check", ACME, "--today", "2026-11-23", "-o", "out/report.json", "--format", "json"],
+    ["check", ACME, "--today", "2026-11-23", "--output", ACME, "--force", "--format", "json"],
+    ["check", ACME, "--today", "2026-11-23", "--output", "examples/globex-retail.yaml"],
+]
+
+
+@pytest.mark.parametrize("argv", SAME, ids=[" ".join(a[1:]) for a in SAME])
+def test_the_fast_path_prints_and_exits_as_typer_does(
+    argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert fast_check.parse(argv) is not None
+    typer_run = _run(argv, fast=False, capsys=capsys)
+    files_after_typer = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    written = [folder / "out" / "report.json", folder / ACME]
+    typer_files = [p.read_bytes() if p.exists() else None for p in written]
+    shutil.rmtree(folder / "out", ignore_errors=True)
+    shutil.copy(EXAMPLES / "acme-logistica.yaml", folder / ACME)
+    fast_run = _run(argv, fast=True, capsys=capsys)
+    assert fast_run == typer_run
+    assert [p.read_bytes() if p.exists() else None for p in written] == typer_files
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == files_after_typer
+
+
+def test_the_examples_give_real_findings_both_ways(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The comparison above is not of two empty outputs: the examples have a known finding."""
+    code, out, err = _run([*SAME[1][:2], "--today", "2026-11-23", "--no-cache"], fast=True, capsys=capsys)
+    assert code == 0
+    assert "ASP302" in out and "action ACT-6 overdue" in out
+    assert err == ""
+
+
+LEFT_TO_TYPER = [
+    [],
+    ["--version"],
+    ["check", "--help"],
+    ["check", "-h"],
+    ["--debug", "check", ACME],
+    ["--config", "x.toml", "check", ACME],
+    ["sla", ACME],
+    ["check", ACME, "--bogus"],
+    ["check", ACME, "--tod", "2026-11-23"],  # click does not expand abbreviations; typer says so
+    ["check", ACME, "--today"],
+    ["check", ACME, "--today", "--no-cache"],
+    ["check", ACME, "--today="],
+    ["check", ACME, "--jobs", "two"],
+    ["check", ACME, "--jobs", "+2"],
+    ["check", ACME, "--jobs", "1_000"],
+    ["check", ACME, "-j2"],
+    ["check", ACME, "-o=report.txt"],
+    ["check", ACME, "--no-cache=yes"],
+    ["check", "--", "-odd-name.yaml"],
+    ["check", "-"],
+    ["check", ""],
+    ["check", ACME, "--debug"],
+]
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=[" ".join(a) or "(none)" for a in LEFT_TO_TYPER])
+def test_what_the_fast_path_does_not_read_is_left_to_typer(argv: list[str]) -> None:
+    assert fast_check.parse(argv) is None
+    assert fast_check.main(argv) is None
+
+
+def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    argv = ["check", ACME]
+    assert fast_check.parse(argv) is not None
+    monkeypatch.setenv("_ASPLAN_COMPLETE", "bash_complete")
+    assert fast_check.parse(argv) is None
+
+
+def test_values_land_in_the_fields_typer_fills() -> None:
+    options = fast_check.parse(
+        ["check", "a.yaml", "--select", "ASP3", "-o", "r.txt", "b/", "--select=ASP2", "--jobs", "3", "--no-show-source"]
+    )
+    assert options == CheckOptions(
+        paths=["a.yaml", "b/"], output="r.txt", select=["ASP3", "ASP2"], jobs=3, show_source=False
+    )
+    assert fast_check.parse(["check"]) == CheckOptions()
+    assert fast_check.parse(["check", "--today", "2026-01-01", "--today", "2026-02-02"]) == CheckOptions(
+        today_option="2026-02-02"
+    )
+
+
+def _typer_check_params() -> dict[str, tuple[str, str, bool]]:
+    """typer's ``check`` options: spelling -> (field, kind, value the spelling sets for a flag)."""
+    from asplan.cli.app import _build_command
+
+    command = _build_command("check")
+    out: dict[str, tuple[str, str, bool]] = {}
+    for param in command.params:
+        if param.param_type_name != "option" or param.name == "help":
+            continue
+        assert param.envvar is None, "the fast path reads no environment variable"
+        field = str(param.name)
+        if param.is_flag:
+            for spelling in param.opts:
+                out[spelling] = (field, "flag", True)
+            for spelling in param.secondary_opts:
+                out[spelling] = (field, "flag", False)
+            continue
+        kind = "values" if param.multiple else ("jobs" if param.type_descriptor.annotation is int else "value")
+        for spelling in param.opts:
+            out[spelling] = (field, kind, True)
+    return out
+
+
+def test_the_option_table_is_typers() -> None:
+    """A new option on ``check``, a new spelling or a changed kind fails here until the table has it."""
+    table = {spelling: (o.field, o.kind, o.flag_value) for spelling, o in fast_check.OPTIONS.items()}
+    assert table == _typer_check_params()
+
+
+def test_the_defaults_are_typers() -> None:
+    from asplan.cli.check import check
+
+    typer_defaults = {name: p.default for name, p in inspect.signature(check).parameters.items()}
+    ours = {name: p.default for name, p in inspect.signature(CheckOptions).parameters.items()}
+    assert ours == typer_defaults
+    assert list(ours) == list(typer_defaults)
+
+
+def test_check_on_one_plan_does_not_import_typer(tmp_path: Path) -> None:
+    """The point of the fast path: typer (and its per-option pydantic adapters) stay unloaded."""
+    code = (
+        "import sys; sys.argv = ['asplan', 'check', sys.argv[1], '--today', '2026-11-23', '--no-cache'];"
+        "from asplan.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print('typer' in sys.modules, code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLES / "acme-logistica.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == "False 0"
+    assert "ASP302" in result.stdout
