@@ -10,7 +10,7 @@ import pytest
 from asplan.config import Config, ConfigError, check_codes, find_config, load_config
 from asplan.findings import Severity
 from asplan.parallel import CHECK_SERIAL_BELOW, RENDER_SERIAL_BELOW, workers_for
-from asplan.rules import known_codes
+from asplan.rules.registry import known_codes
 from asplan.settings import DEFAULT_KPI_GRACE_DAYS, DEFAULT_MAX_FILE_BYTES, DEFAULT_WARN_DAYS, Settings
 
 KNOWN = known_codes()
@@ -138,14 +138,14 @@ def test_file_keys_and_effective_settings_agree() -> None:
     # The TOML schema is derived from the effective configuration's file keys: a key in one
     # and not the other would be silently ignored or unsettable, a default that differs would
     # make an absent key and a default key mean two things.
-    from asplan.config import _ConfigFile
+    from asplan.config import file_schema
 
-    file_keys = set(_ConfigFile.model_fields)
+    file_keys = set(file_schema().model_fields)
     effective = {f.name for f in dataclasses.fields(Config)} - {"source", "root"}
     assert file_keys == effective
     defaults = Config()
     for key in ("fail_on", "warn_days", "kpi_grace_days", "max_file_bytes", "plans_dir", "paths", "select"):
-        assert _ConfigFile.model_fields[key].get_default(call_default_factory=True) == getattr(defaults, key), key
+        assert file_schema().model_fields[key].get_default(call_default_factory=True) == getattr(defaults, key), key
     assert (defaults.warn_days, defaults.kpi_grace_days) == (DEFAULT_WARN_DAYS, DEFAULT_KPI_GRACE_DAYS) == (14, 7)
     assert defaults.settings == Settings(warn_days=14, kpi_grace_days=7)
 

@@ -11,7 +11,7 @@ from asplan.config import ConfigError, load_config
 from asplan.health import DEFAULT_WEIGHTS, Health, check_weights, english, health
 from asplan.model.validate import parse_plan
 from asplan.render.sources import due_items, sla_rows
-from asplan.rules import known_codes
+from asplan.rules.registry import known_codes
 
 TODAY = date(2026, 11, 23)
 

@@ -81,8 +81,8 @@ def test_validation_rules_never_read_today() -> None:
 
     from asplan.loading import parse_yaml, read_text
     from asplan.model.validate import validate_plan
-    from asplan.rules import validation_rules
     from asplan.rules.base import PlanContext
+    from asplan.rules.registry import validation_rules
 
     root = Path(__file__).resolve().parents[1]
     files = [*sorted((root / "examples").glob("*.yaml")), *sorted((root / "tests/fixtures/schema").rglob("*.yaml"))]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from asplan.rules import RULES
 from asplan.rules.base import Rule
+from asplan.rules.registry import RULES
 from asplan.rules_doc import REFERENCE_PATH, reference_page
 
 REPO = Path(__file__).resolve().parents[1]

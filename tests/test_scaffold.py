@@ -12,10 +12,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from asplan import __version__
-from asplan.config import _ConfigFile, load_config
+from asplan.config import file_schema, load_config
 from asplan.loading import parse_yaml, read_text
 from asplan.model.plan import Plan
-from asplan.rules import known_codes
+from asplan.rules.registry import known_codes
 from asplan.scaffold import (
     NewPlan,
     ScaffoldError,
@@ -175,7 +175,7 @@ def test_new_plan_refuses_bad_input(plan: NewPlan, message: str) -> None:
 
 def test_config_text_has_every_key_and_loads(tmp_path: Path) -> None:
     text = config_text()
-    for key in _ConfigFile.model_fields:
+    for key in file_schema().model_fields:
         assert re.search(rf"^(# )?({key} =|\[{key}\])", text, re.M), key
     path = tmp_path / "asplan.toml"
     path.write_text(text, encoding="utf-8")

@@ -23,7 +23,6 @@ from asplan.findings import Finding, Severity, format_path
 from asplan.parallel import ordered_map
 from asplan.plan_source import RuleCrash, Target, hit_to_finding, read_plan, run_rule
 from asplan.result_cache import CachedFile, ResultCache
-from asplan.rules import RULES, plan_rules, portfolio_rules
 from asplan.rules.base import AccountClaim, PlanContext
 
 __all__ = ["CheckReport", "FileResult", "RuleCrash", "Target", "check_file", "check_targets", "exit_code"]
@@ -40,6 +39,8 @@ class FileResult:
     depends: list[str] = field(default_factory=list)
     """Other files the findings were computed from (event files): the result cache checks them."""
     sources: dict[int, str] = field(default_factory=dict)  # line -> its text, for the lines findings point at
+    summaries: dict[str, str] = field(default_factory=dict)
+    """Summaries of the findings' rules, when they came from the result cache (see :func:`_summaries`)."""
 
 
 def check_file(target: Target, config: Config, today: date, show_source: bool = False) -> FileResult:
@@ -89,6 +90,8 @@ def _check_file(target: Target, config: Config, today: date) -> FileResult:
     if plan.account is not None and plan.account.id:
         result.account_id = plan.account.id
         result.account_pos = document.positions.value((*plan.account.path, "id"))
+    from asplan.rules.registry import plan_rules
+
     context = PlanContext(
         file=source.path,
         plan=plan,
@@ -136,6 +139,8 @@ def configured(
 
 def portfolio_findings(results: Iterable[FileResult], config: Config) -> list[Finding]:
     """The cross-plan rules (``check_portfolio``, e.g. ASP204) over what each file claimed."""
+    from asplan.rules.portfolio import portfolio_rules
+
     claimed = {r.path: r for r in results if r.account_id is not None}
     claims = [AccountClaim(r.path, r.account_id, *r.account_pos) for r in claimed.values() if r.account_id is not None]
     findings: list[Finding] = []
@@ -173,7 +178,13 @@ def check_targets(
             todo.append(i)
             continue
         hit = FileResult(
-            cached.path, cached.is_plan, cached.findings, cached.account_id, cached.account_pos, cached.suppressions
+            cached.path,
+            cached.is_plan,
+            cached.findings,
+            cached.account_id,
+            cached.account_pos,
+            cached.suppressions,
+            summaries=cached.summaries,
         )
         if show_source and hit.findings:
             hit.sources = source_lines(hit.path, {finding.line for finding in hit.findings}, config)
@@ -194,7 +205,7 @@ def check_targets(
     findings.extend(portfolio_findings(results, config))
     findings.sort(key=lambda f: (f.file, f.line, f.column, f.code))
     files = [r.path for r in results if r.is_plan]
-    summaries = {code: rule.summary for code, rule in RULES.items()}
+    summaries = _summaries(findings, results)
     sources = {r.path: r.sources for r in results if r.sources}
     if show_source:
         for finding in findings:  # the cross-plan findings (ASP204) point at lines not read yet
@@ -203,9 +214,39 @@ def check_targets(
     return CheckReport(__version__, today, files, findings, summaries, sources)
 
 
+def _summaries(findings: Sequence[Finding], results: Iterable[FileResult]) -> dict[str, str]:
+    """The one-line summary of each rule that has a finding (all the reporters print), by code.
+
+    Taken from the cache entries when every file was a hit, so that a warm run never
+    imports the rule registry; from the registry otherwise (a miss has imported it).
+    """
+    codes = {finding.code for finding in findings}
+    known: dict[str, str] = {}
+    for result in results:
+        known.update(result.summaries)
+    if not codes <= known.keys():
+        from asplan.rules.portfolio import portfolio_rules
+
+        known.update({rule.code: rule.summary for rule in portfolio_rules()})
+    if not codes <= known.keys():
+        from asplan.rules.registry import RULES
+
+        known.update({code: RULES[code].summary for code in codes if code in RULES})
+    return {code: known[code] for code in sorted(codes) if code in known}
+
+
 def _cacheable(result: FileResult) -> CachedFile:
+    from asplan.rules.registry import RULES
+
+    summaries = {f.code: RULES[f.code].summary for f in result.findings if f.code in RULES}
     return CachedFile(
-        result.path, result.is_plan, result.findings, result.account_id, result.account_pos, result.suppressions
+        result.path,
+        result.is_plan,
+        result.findings,
+        result.account_id,
+        result.account_pos,
+        result.suppressions,
+        summaries,
     )
 
 

@@ -13,20 +13,22 @@ import os
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal, get_type_hints
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from typing import TYPE_CHECKING, Any, Literal, get_type_hints
 
 from asplan.findings import Severity
-from asplan.health import DEFAULT_WEIGHTS, check_weights
 from asplan.settings import (
+    DEFAULT_HEALTH_WEIGHTS,
     DEFAULT_KPI_GRACE_DAYS,
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_SLA_AT_RISK,
     DEFAULT_WARN_DAYS,
     Settings,
 )
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 class ConfigError(Exception):
@@ -42,7 +44,7 @@ def _key(default: Any = None, *, factory: Callable[[], Any] | None = None, toml:
 
     ``bounds`` are pydantic's (``ge``, ``le``, ``gt``); ``toml`` is the type the file must
     hold where it differs from the effective one (``fail_on`` is one of three words in the
-    file and a string after). :data:`_ConfigFile`, the file's schema, is built from these.
+    file and a string after). :func:`file_schema`, the file's schema, is built from these.
     """
     metadata = {_TOML: (toml, bounds)}
     if factory is not None:
@@ -72,7 +74,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = _key(factory=dict)
     max_file_bytes: int = _key(DEFAULT_MAX_FILE_BYTES, ge=1, le=1024**3)
     plans_dir: str = _key("plans")
-    health: dict[str, float] = _key(factory=lambda: dict(DEFAULT_WEIGHTS), toml=dict[str, Any])
+    health: dict[str, float] = _key(factory=lambda: dict(DEFAULT_HEALTH_WEIGHTS), toml=dict[str, Any])
     """Weights of the health score's components (``[health]``), over :data:`asplan.health.DEFAULT_WEIGHTS`."""
 
     def with_overrides(
@@ -117,8 +119,16 @@ def _matches(code: str, selector: str) -> bool:
     return selector == "ALL" or code.startswith(selector)
 
 
-def _file_schema() -> type[BaseModel]:
-    """The file's schema, from :class:`Config`'s file keys, in their order (the first error is the one reported)."""
+@cache
+def file_schema() -> type[BaseModel]:
+    """The file's schema, from :class:`Config`'s file keys, in their order (the first error is the one reported).
+
+    Built when a file is read, not at import: without a configuration file ``check``
+    needs neither it nor pydantic, and a warm ``check`` (every result from the cache)
+    starts without importing them (spec §6: a tenth of a cold run).
+    """
+    from pydantic import ConfigDict, Field, create_model
+
     hints = get_type_hints(Config)
     keys: dict[str, Any] = {}
     for each in fields(Config):
@@ -133,8 +143,6 @@ def _file_schema() -> type[BaseModel]:
     # strict: TOML has real types, so `warn_days = "14"` or `fail_on = true` is a mistake to report.
     return create_model("_ConfigFile", __config__=ConfigDict(extra="forbid", strict=True), **keys)
 
-
-_ConfigFile = _file_schema()
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -193,8 +201,12 @@ def _shown(path: Path) -> str:
 
 
 def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set[str]) -> Config:
+    from pydantic import ValidationError
+
+    from asplan.health import check_weights
+
     try:
-        given = _ConfigFile.model_validate(raw).model_dump(exclude_unset=True)
+        given = file_schema().model_validate(raw).model_dump(exclude_unset=True)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         key = ".".join(str(p) for p in error["loc"]) or "?"
@@ -226,7 +238,7 @@ def _from_mapping(raw: dict[str, Any], source: str, root: Path, known_codes: set
 def _did_you_mean(key: str) -> str:
     import difflib
 
-    close = difflib.get_close_matches(key.rsplit(".", 1)[-1], list(_ConfigFile.model_fields), n=1)
+    close = difflib.get_close_matches(key.rsplit(".", 1)[-1], list(file_schema().model_fields), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

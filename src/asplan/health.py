@@ -47,6 +47,7 @@ from asplan.agenda import DueItem, Kind, Status
 from asplan.model.objectives import Direction, Kpi, KpiKind
 from asplan.model.people import Side, Stance
 from asplan.model.plan import Plan
+from asplan.settings import DEFAULT_HEALTH_WEIGHTS, HEALTH_COMPONENTS
 
 __all__ = [
     "COMPONENTS",
@@ -59,16 +60,8 @@ __all__ = [
     "mean_progress",
 ]
 
-COMPONENTS: tuple[str, ...] = ("review", "overdue", "sla", "kpi", "contact", "relationship", "satisfaction")
-DEFAULT_WEIGHTS: Mapping[str, float] = {
-    "review": 15,
-    "overdue": 20,
-    "sla": 20,
-    "kpi": 15,
-    "contact": 10,
-    "relationship": 10,
-    "satisfaction": 10,
-}
+COMPONENTS: tuple[str, ...] = HEALTH_COMPONENTS
+DEFAULT_WEIGHTS: Mapping[str, float] = DEFAULT_HEALTH_WEIGHTS
 REVIEW_DAYS_TO_ZERO = 60
 OVERDUE_ITEMS_TO_ZERO = 5
 SLA_WINDOW_DAYS = 365

@@ -216,8 +216,8 @@ def parse_text(text: str, path: str, *, explicit: bool = True) -> PlanFile:
 
 def validation_findings(plan: Plan, document: Document, path: str) -> list[Finding]:
     """The findings of the validation rules, at the line and column of the value."""
-    from asplan.rules import validation_rules
     from asplan.rules.base import PlanContext
+    from asplan.rules.registry import validation_rules
 
     context = PlanContext.for_validation(path, plan, document.data, document.positions)
     findings: list[Finding] = []

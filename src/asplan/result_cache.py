@@ -35,7 +35,7 @@ import json
 import os
 import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from asplan import __version__
 from asplan.findings import Finding, Severity
 
 CACHE_FOLDER = ".asplan_cache"
-FORMAT = 1
+FORMAT = 2  # 2: entries carry the summaries of their findings' rules
 _KEY_FILE = "result-cache.key"
 _MISSING = "missing"
 
@@ -59,6 +59,9 @@ class CachedFile:
     account_id: str | None
     account_pos: tuple[int, int]
     suppressions: dict[int, frozenset[str] | None]
+    summaries: dict[str, str] = field(default_factory=dict)
+    """Rule code -> one-line summary, for the codes of ``findings``: a run whose every file is
+    a hit reports them without importing the rule registry (and the models it imports)."""
 
 
 class ResultCache:
@@ -249,9 +252,9 @@ def _secret() -> bytes | None:
 
 
 def _parser_name() -> str:
-    from asplan.loading import yaml_parser_name
+    from asplan.yaml_parser import yaml_parser_fingerprint
 
-    return yaml_parser_name()
+    return yaml_parser_fingerprint()
 
 
 def _version_of(package: str) -> str:
@@ -286,6 +289,7 @@ def _encode(result: CachedFile) -> dict[str, Any]:
         "suppressions": {
             str(line): None if codes is None else sorted(codes) for line, codes in result.suppressions.items()
         },
+        "summaries": result.summaries,
     }
 
 
@@ -305,4 +309,5 @@ def _decode(data: Mapping[str, Any]) -> CachedFile:
         suppressions={
             int(k): None if v is None else frozenset(str(c) for c in v) for k, v in data["suppressions"].items()
         },
+        summaries={str(code): str(summary) for code, summary in data["summaries"].items()},
     )

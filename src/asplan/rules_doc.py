@@ -48,7 +48,7 @@ def reference_page(rules: list[Rule]) -> str:
 
 def update_reference(path: Path = REFERENCE_PATH) -> bool:
     """Rewrite ``docs/rules.md`` from the registry; True when it changed."""
-    from asplan.rules import RULES
+    from asplan.rules.registry import RULES
 
     new = reference_page(list(RULES.values()))
     old = path.read_text(encoding="utf-8") if path.exists() else None

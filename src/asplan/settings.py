@@ -14,12 +14,26 @@ This module imports nothing from asplan, so the lowest layers (loading, model) c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 DEFAULT_WARN_DAYS = 14
 DEFAULT_KPI_GRACE_DAYS = 7
 DEFAULT_SLA_AT_RISK = 75  # percent of a timed SLA's target after which a running event is at risk
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # a 200-line plan is ~10 KB; event files are read as they stream
+
+HEALTH_COMPONENTS: tuple[str, ...] = ("review", "overdue", "sla", "kpi", "contact", "relationship", "satisfaction")
+DEFAULT_HEALTH_WEIGHTS: Mapping[str, float] = {
+    "review": 15,
+    "overdue": 20,
+    "sla": 20,
+    "kpi": 15,
+    "contact": 10,
+    "relationship": 10,
+    "satisfaction": 10,
+}
+"""The health score's components and default weights (:mod:`asplan.health` computes the score;
+the configuration's ``[health]`` table overrides the weights)."""
 
 
 @dataclass

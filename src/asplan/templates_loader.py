@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 TemplateKind = Literal["scaffold", "render"]
 
@@ -54,6 +55,8 @@ def template_environment(
     Template names are relative to the kind's folder: ``env.get_template("plan.en.yaml.j2")``.
     Raises ``jinja2.TemplateNotFound`` for a name found in neither folder.
     """
+    import jinja2  # here, not at the top: check only asks this module where the templates are
+
     folders = [str(packaged_templates_dir(kind))]
     if override_dir is not None:
         folders.insert(0, str(override_dir))

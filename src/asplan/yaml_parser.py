@@ -33,6 +33,23 @@ def yaml_parser_name() -> str:
     return "libyaml"
 
 
+def yaml_parser_fingerprint() -> str:
+    """What decides :func:`yaml_parser_name`, found without importing ruamel (a result-cache key part).
+
+    A warm ``check`` reads no YAML, so importing the parser only to name it would be most
+    of its start-up. This names the inputs instead -- the override and which of the C
+    modules ``ruamel.yaml.cyaml`` imports is installed -- so a change to either changes the key.
+    """
+    if os.environ.get(PARSER_ENV, "").lower() == "python":
+        return "python"
+    from importlib.util import find_spec
+
+    for module in ("_ruamel_yaml", "_ruamel_yaml_clibz"):
+        if find_spec(module) is not None:
+            return f"libyaml:{module}"
+    return "python"
+
+
 def event_parser(text: str) -> Any:
     """An object whose ``get_event()`` yields ruamel's parse events for ``text``.
 

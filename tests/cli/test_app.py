@@ -14,8 +14,8 @@ from clitools import TODAY, invoke, run_asplan
 
 from asplan import __version__
 from asplan.cli import app as app_module
-from asplan.rules import RULES
 from asplan.rules.base import Hit, PlanContext
+from asplan.rules.registry import RULES
 
 # --- version and help ---------------------------------------------------------------------
 
@@ -150,7 +150,7 @@ def test_console_entry_point_debug_lets_the_traceback_through(
 
 CRASHING_SCRIPT = """
 import dataclasses
-from asplan.rules import RULES
+from asplan.rules.registry import RULES
 def crash(ctx):
     raise RuntimeError("boom")
     yield

@@ -208,3 +208,69 @@ def test_a_status_log_is_a_dependency_like_the_event_file(tmp_path: Path, monkey
     check("presets")
     [log_key] = [p for p in depends() if p.endswith("status-changes.csv")]
     assert depends()[log_key] == hashlib.sha256(log.read_bytes()).hexdigest()  # re-checked and re-stored
+
+
+# --- a warm run starts light (spec §6: at most a tenth of a cold run) --------------------------
+
+_WARM = """
+import json, sys
+from asplan.__main__ import main
+sys.argv = ["asplan", "check", "--today", "2026-11-23", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+heavy = sorted(m for m in ("typer", "pydantic", "ruamel.yaml", "jinja2", "asplan.model", "asplan.rules.registry")
+               if m in sys.modules)
+print(json.dumps({"code": code, "heavy": heavy}))
+"""
+
+
+def _entry_point(repo: Path, *args: str) -> tuple[str, dict[str, object]]:
+    """stdout of ``asplan check *args`` through the console entry point, and what it imported."""
+    env = {k: v for k, v in os.environ.items() if k != "ASPLAN_NO_CACHE"}
+    result = subprocess.run(
+        [sys.executable, "-c", _WARM, *args], capture_output=True, text=True, cwd=repo, env=env, check=True
+    )
+    *report, imported = result.stdout.splitlines()
+    return "\n".join(report), json.loads(imported)
+
+
+@pytest.mark.parametrize("output_format", ["text", "sarif"])
+def test_a_warm_run_imports_no_model_rule_or_parser_and_prints_the_same(repo: Path, output_format: str) -> None:
+    """Every file a hit: no plan is read, so neither the models, the rules, ruamel nor typer load.
+
+    The summaries the report prints (SARIF rule descriptions, ``--statistics``) then come
+    from the entries, and the cross-plan rule runs alone; the output is the cold run's.
+    """
+    (repo / "asplan.toml").unlink()  # a configuration file is read with pydantic; the default needs nothing
+    args = ("--format", output_format, "--statistics", "plans")
+    cold_text, cold = _entry_point(repo, "--no-cache", *args)
+    _entry_point(repo, *args)  # writes the entries
+    warm_text, warm = _entry_point(repo, *args)
+    assert warm_text == cold_text
+    assert warm["code"] == cold["code"] == 0  # warnings only
+    assert warm["heavy"] == []
+    assert "asplan.model" in cold["heavy"] and "asplan.rules.registry" in cold["heavy"]
+    assert "ASP302" in warm_text and "action overdue" in warm_text  # the rule's summary, read from the entry
+    assert "ASP204" not in warm_text
+
+
+def test_a_warm_run_still_runs_the_cross_plan_rule(repo: Path) -> None:
+    (repo / "asplan.toml").unlink()
+    (repo / "plans/other.yaml").write_text(PLAN, encoding="utf-8")  # the same account id twice
+    cold_text, _ = _entry_point(repo, "--no-cache", "--statistics", "plans")
+    _entry_point(repo, "--statistics", "plans")
+    warm_text, warm = _entry_point(repo, "--statistics", "plans")
+    assert warm_text == cold_text
+    assert warm["heavy"] == []
+    assert "ASP204" in warm_text and "account id used by another plan" in warm_text
+
+
+def test_the_cross_plan_rules_a_warm_run_imports_are_the_registrys() -> None:
+    from asplan.rules.base import Scope
+    from asplan.rules.portfolio import portfolio_rules
+    from asplan.rules.registry import RULES
+
+    registered = [rule.code for rule in RULES.values() if rule.scope is Scope.PORTFOLIO]
+    assert [rule.code for rule in portfolio_rules()] == registered == ["ASP204"]

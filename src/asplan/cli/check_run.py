@@ -91,14 +91,18 @@ def _default_paths(config: Config) -> list[str]:
 def _configured(select: list[str] | None, ignore: list[str] | None, fail_on: str | None) -> Config:
     """The configuration, with ``--select``, ``--ignore`` and ``--fail-on`` over the file's (each code checked)."""
     from asplan.config import ConfigError, check_codes
-    from asplan.rules import known_codes
 
     config = load_config()
     try:
         selected = _split(select)
         ignored = _split(ignore)
-        check_codes(selected, known_codes(), "--select")
-        check_codes(ignored, known_codes(), "--ignore")
+        codes: set[str] = set()
+        if selected or ignored:  # the rule registry (every rule module, the models) only to check a code
+            from asplan.rules.registry import known_codes
+
+            codes = known_codes()
+        check_codes(selected, codes, "--select")
+        check_codes(ignored, codes, "--ignore")
     except ConfigError as exc:
         fail(str(exc))
     fail_on = str(fail_on) if fail_on is not None else None

@@ -107,7 +107,6 @@ def load_config() -> Config:
     """The effective configuration (``--config`` wins over discovery)."""
     from asplan.config import ConfigError, find_config
     from asplan.config import load_config as _load
-    from asplan.rules import known_codes
 
     path: Path | None
     if State.config_file:
@@ -116,6 +115,10 @@ def load_config() -> Config:
             fail(f"--config {State.config_file}: no such file")
     else:
         path = find_config()
+    if path is None:
+        return _load(None, set())  # the defaults: no code to check, so no rule registry to import
+    from asplan.rules.registry import known_codes
+
     try:
         return _load(path, known_codes())
     except ConfigError as exc:

@@ -17,7 +17,7 @@ def rules(
 ) -> None:
     """List the rules, or print the documentation of one rule or prefix."""
     from asplan.cli.choices import among
-    from asplan.rules import RULES
+    from asplan.rules.registry import RULES
     from asplan.rules_doc import rule_page, rules_table
 
     among("--format", output_format, FORMATS, listing="or")

@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from asplan.findings import Severity
 from asplan.loading import DataPath, Positions
-from asplan.model.plan import Plan
 from asplan.settings import Settings
 
 if TYPE_CHECKING:
     from asplan.agenda import DueItem
+    from asplan.model.plan import Plan  # only a type here: the cross-plan rules import this module on a warm run
     from asplan.sla.engine import PlanSlas
 
 
