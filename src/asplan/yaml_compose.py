@@ -10,6 +10,7 @@ collections, anchors, counters) lives on the instance.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from asplan.findings import Finding, Severity
@@ -31,7 +32,7 @@ from asplan.yaml_document import (
     parse_suppressions,
     resolve_scalar,
 )
-from asplan.yaml_parser import event_parser
+from asplan.yaml_parser import feed_events
 
 _DUPLICATE = "\x00duplicate"
 
@@ -137,11 +138,11 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
         raise LoadError("ASP001", "file contains NUL bytes: it is binary, not YAML")
     composer = _Composer(text, path)
     try:
-        composer.run(event_parser(text))
+        feed_events(text, composer)
     except LoadError:
         raise
     except YAMLError as exc:
-        problem = explain_syntax_error(text, exc, _last_scalar(composer.event))
+        problem = explain_syntax_error(text, exc, _last_scalar(_event_before_error(text, path, composer)))
         raise LoadError("ASP001", problem.message, problem.line, problem.column) from None
     except (ValueError, TypeError, UnicodeError) as exc:
         raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
@@ -151,28 +152,45 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     return Document(path, text, composer.root, composer.positions, findings, parse_suppressions(text))
 
 
-def _raw_tag_reader(event_class: type) -> Any:
-    """Read an event's tag, as stored: None exactly when ``event.tag`` is None.
+def _event_before_error(text: str, path: str, composer: _Composer) -> Any:
+    """The parser's last event before its error: for the hint about a quote that closed too late.
 
-    ruamel's ``tag`` is a Python property over the ``ctag`` slot (where there is one):
-    read for every scalar, the property was a Python call each; the slot reads in C.
+    libyaml's parser calls the composer without building event objects
+    (:func:`asplan.yaml_parser.feed_events`), so there is none to look at: the text is
+    parsed again with event objects, which meets the same error after the same events.
+    Only a file that does not parse pays for this.
     """
-    from operator import attrgetter
+    from ruamel.yaml.error import YAMLError
 
-    return attrgetter("ctag" if "ctag" in getattr(event_class, "__slots__", ()) else "tag")
+    if composer.event is not None:
+        return composer.event
+    again = _Composer(text, path)
+    with contextlib.suppress(YAMLError, LoadError, ValueError, TypeError, UnicodeError):
+        feed_events(text, again, event_objects=True)
+    return again.event
 
 
-def _position(event: Any) -> tuple[int, int]:
-    mark = event.start_mark
+def _position(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+def _too_many_values(mark: Any) -> LoadError:
+    return LoadError("ASP004", f"more than {MAX_NODES:,} values: refused as too large", *_position(mark))
+
+
 class _Composer:
-    """The state of one composition, and one method per kind of parse event."""
+    """The state of one composition, and one method per kind of parse event.
+
+    Each method takes the arguments of the ruamel event class it stands for (a
+    scalar's are those of ``ScalarEvent(anchor, tag, implicit, value, start_mark,
+    end_mark, style)``), so that libyaml's parser can call it where it would have built
+    that event (:func:`asplan.yaml_parser.feed_events`). A method returns ``None`` to go
+    on, :data:`END` at the end of the stream, or the :class:`LoadError` that refuses the
+    file: returned, not raised, because raised inside libyaml's parser it would leak
+    the event being delivered.
+    """
 
     def __init__(self, text: str, path: str) -> None:
-        from ruamel.yaml import events as ev
-
         self.text = text
         self.path = path
         self.findings: list[Finding] = []
@@ -185,60 +203,20 @@ class _Composer:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
-        self.event: Any = None
-        self.handlers: dict[type, Any] = {
-            ev.ScalarEvent: self.scalar,
-            ev.MappingStartEvent: self.collection_start,
-            ev.SequenceStartEvent: self.collection_start,
-            ev.MappingEndEvent: self.collection_end,
-            ev.SequenceEndEvent: self.collection_end,
-            ev.AliasEvent: self.alias,
-            ev.DocumentStartEvent: self.document_start,
-        }
-        self.stream_end = ev.StreamEndEvent
-        self.mapping_start = ev.MappingStartEvent
+        self.event: Any = None  # the last event object, when the parser builds them
 
-    def run(self, parser: Any) -> None:
-        """Compose every event of ``parser``.
+    def scalar(
+        self, anchor: str | None, tag: str | None, implicit: Any, text: str, start: Any, end: Any, style: str | None
+    ) -> LoadError | None:
+        """A scalar, resolved and put in its place; one call for the usual one (no tag).
 
-        Untagged scalars (nine events in ten) take one call, :meth:`untagged_scalar`;
-        the rest go through :attr:`handlers`. A plan is about a thousand events, and a
-        chain of small calls per scalar was a quarter of ``check``'s time.
+        Nine events in ten are untagged scalars: a chain of small calls per scalar was
+        a quarter of ``check``'s time, so resolving and attaching are inlined here.
         """
-        from ruamel.yaml import events as ev
-
-        get_event = parser.get_event
-        scalar_event, stream_end = ev.ScalarEvent, ev.StreamEndEvent
-        raw_tag = _raw_tag_reader(scalar_event)
-        untagged_scalar = self.untagged_scalar
-        handlers = self.handlers
-        event: Any = None
-        try:
-            while True:
-                event = get_event()
-                kind = type(event)
-                if kind is scalar_event and raw_tag(event) is None:
-                    untagged_scalar(event)
-                    continue
-                if kind is stream_end:
-                    return
-                handler = handlers.get(kind)
-                if handler is not None:
-                    handler(event)
-                if self.total_nodes > MAX_NODES:
-                    raise LoadError(
-                        "ASP004", f"more than {MAX_NODES:,} values: refused as too large", *_position(event)
-                    )
-        finally:
-            self.event = event
-
-    def untagged_scalar(self, event: Any) -> None:
-        """:meth:`scalar` then :meth:`attach`, in one step for the scalar without a tag."""
-        mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1)
-        text = event.value
-        style = event.style
-        if style is None or style == "":  # plain: libyaml says "", ruamel's parser None
+        if tag is not None:
+            return self.tagged_scalar(anchor, tag, text, start, style)
+        pos = (start.line + 1, start.column + 1)
+        if not style:  # plain: libyaml says "", ruamel's parser None
             value = _PLAIN_WORDS.get(text, _MISSING)
             if value is _MISSING:
                 value = text
@@ -247,21 +225,20 @@ class _Composer:
                     try:
                         value = resolve_scalar(text, None, True)
                     except ValueError as exc:  # an integer too long to convert
-                        raise LoadError("ASP004", str(exc), *pos) from None
+                        return LoadError("ASP004", str(exc), *pos)
         else:
             value = text
             if style == '"' and _HIDDEN.search(text):
                 self.escaped_hidden.append((pos, text))  # written as \u202e: invisible once rendered
         self.total_nodes += 1
         if self.total_nodes > MAX_NODES:
-            raise LoadError("ASP004", f"more than {MAX_NODES:,} values: refused as too large", *pos)
+            return LoadError("ASP004", f"more than {MAX_NODES:,} values: refused as too large", *pos)
         chars = len(text) + 1
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1, chars)
+        if anchor is not None:
+            self.anchors[anchor] = (value, 1, chars)
         stack = self.stack
         if not stack:
-            self.attach(value, pos, 1, chars)
-            return
+            return self.attach(value, pos, 1, chars)
         parent = stack[-1]
         parent.count += 1
         parent.chars += chars
@@ -283,45 +260,59 @@ class _Composer:
             child_path = (*parent.path, key)
             self.positions.values[child_path] = pos
             self.positions.keys[child_path] = parent.key_pos
+        return None
 
-    def scalar(self, event: Any) -> None:
+    def tagged_scalar(self, anchor: str | None, tag: str, text: str, start: Any, style: str | None) -> LoadError | None:
         self.total_nodes += 1
-        pos = _position(event)
-        tag = event.tag
-        _refuse_foreign_tag(tag, pos)
+        pos = _position(start)
         try:
-            value = resolve_scalar(event.value, tag, event.style in ("", None))
-        except ValueError as exc:
-            raise LoadError("ASP004", str(exc), *pos) from None
-        chars = len(event.value) + 1
-        if event.style == '"' and _HIDDEN.search(event.value):
-            self.escaped_hidden.append((pos, event.value))  # written as \u202e: invisible once rendered
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1, chars)
-        self.attach(value, pos, 1, chars)
-
-    def collection_start(self, event: Any) -> None:
-        self.total_nodes += 1
-        mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1)
-        tag = event.tag
-        if tag is not None:
             _refuse_foreign_tag(tag, pos)
+            value = resolve_scalar(text, tag, style in ("", None))
+        except LoadError as exc:
+            return exc
+        except ValueError as exc:
+            return LoadError("ASP004", str(exc), *pos)
+        chars = len(text) + 1
+        if style == '"' and _HIDDEN.search(text):
+            self.escaped_hidden.append((pos, text))  # written as \u202e: invisible once rendered
+        if anchor is not None:
+            self.anchors[anchor] = (value, 1, chars)
+        return self.attach(value, pos, 1, chars) or (_too_many_values(start) if self.total_nodes > MAX_NODES else None)
+
+    def mapping_start(
+        self, anchor: str | None, tag: str | None, implicit: Any, start: Any, end: Any, flow_style: Any = None
+    ) -> LoadError | None:
+        return self.collection_start({}, anchor, tag, start, flow_style)
+
+    def sequence_start(
+        self, anchor: str | None, tag: str | None, implicit: Any, start: Any, end: Any, flow_style: Any = None
+    ) -> LoadError | None:
+        return self.collection_start([], anchor, tag, start, False)
+
+    def collection_start(
+        self, container: Any, anchor: str | None, tag: str | None, start: Any, flow_style: Any
+    ) -> LoadError | None:
+        self.total_nodes += 1
+        pos = (start.line + 1, start.column + 1)
+        if tag is not None:
+            try:
+                _refuse_foreign_tag(tag, pos)
+            except LoadError as exc:
+                return exc
         stack = self.stack
         if len(stack) >= MAX_DEPTH:
-            raise LoadError("ASP004", f"nesting deeper than {MAX_DEPTH} levels is refused", *pos)
+            return LoadError("ASP004", f"nesting deeper than {MAX_DEPTH} levels is refused", *pos)
         if stack and stack[-1].seen is not None and stack[-1].key is None:
-            raise LoadError("ASP004", "a mapping key must be a plain value", *pos)
-        is_mapping = type(event) is self.mapping_start
-        container: Any = {} if is_mapping else []
-        frame = _Frame(container, self.child_path_for_new_collection(), event.anchor)
+            return LoadError("ASP004", "a mapping key must be a plain value", *pos)
+        frame = _Frame(container, self.child_path_for_new_collection(), anchor)
         frame.key_pos = pos  # reused below as the collection's own position
         stack.append(frame)
         self.positions.values[frame.path] = pos
-        if is_mapping and event.flow_style:
+        if flow_style and frame.seen is not None:
             self.positions.flow.add(frame.path)
+        return _too_many_values(start) if self.total_nodes > MAX_NODES else None
 
-    def collection_end(self, event: Any) -> None:
+    def collection_end(self, start: Any = None, end: Any = None) -> None:
         frame = self.stack.pop()
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (frame.container, frame.count, frame.chars)
@@ -349,39 +340,39 @@ class _Composer:
             parent.container[key] = frame.container
             keys[frame.path] = parent.key_pos
 
-    def alias(self, event: Any) -> None:
-        pos = _position(event)
-        target = self.anchors.get(event.anchor)
+    def alias(self, anchor: str, start: Any, end: Any = None) -> LoadError | None:
+        pos = _position(start)
+        target = self.anchors.get(anchor)
         if target is None:
-            raise LoadError("ASP001", _unknown_alias(self.text, event.anchor, event.start_mark), *pos)
+            return LoadError("ASP001", _unknown_alias(self.text, anchor, start), *pos)
         value, size, chars = target
         self.alias_nodes += size
         self.alias_chars += chars
         self.total_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
-            raise LoadError(
+            return LoadError(
                 "ASP004", f"aliases expand to more than {MAX_ALIAS_NODES:,} values: refused as an alias bomb", *pos
             )
         if self.alias_chars > MAX_ALIAS_CHARS:
-            raise LoadError(
+            return LoadError(
                 "ASP004", f"aliases expand to more than {MAX_ALIAS_CHARS:,} characters: refused as an alias bomb", *pos
             )
-        self.attach(value, pos, size, chars)
+        refused = self.attach(value, pos, size, chars)
+        return refused or (_too_many_values(start) if self.total_nodes > MAX_NODES else None)
 
-    def document_start(self, event: Any) -> None:
+    def document_start(self, start: Any, *rest: Any) -> LoadError | None:
         self.documents += 1
         if self.documents > 1:
-            raise LoadError(
-                "ASP001", "more than one YAML document: a plan file holds exactly one", *_position(event)
-            )
+            return LoadError("ASP001", "more than one YAML document: a plan file holds exactly one", *_position(start))
+        return None
 
-    def attach(self, value: Any, pos: tuple[int, int], size: int, chars: int) -> DataPath | None:
-        """Put a finished value into its parent; returns the path it got (None for a key)."""
+    def attach(self, value: Any, pos: tuple[int, int], size: int, chars: int) -> LoadError | None:
+        """Put a finished value into its parent (a collection as a key refuses the file)."""
         values = self.positions.values
         if not self.stack:
             self.root = value
             values[()] = pos
-            return ()
+            return None
         parent = self.stack[-1]
         parent.count += size
         parent.chars += chars
@@ -391,17 +382,18 @@ class _Composer:
             parent.index += 1
             container.append(value)
             values[child_path] = pos
-            return child_path
+            return None
         if parent.key is None:
             if isinstance(value, (dict, list)):
-                raise LoadError("ASP004", "a mapping key must be a plain value", *pos)
+                return LoadError("ASP004", "a mapping key must be a plain value", *pos)
             key = "null" if value is None else (value if isinstance(value, str) else str(value))
             parent.key = key
             parent.key_pos = pos
             return None
-        return self.attach_value(parent, value, pos)
+        self.attach_value(parent, value, pos)
+        return None
 
-    def attach_value(self, parent: _Frame, value: Any, pos: tuple[int, int]) -> DataPath:
+    def attach_value(self, parent: _Frame, value: Any, pos: tuple[int, int]) -> None:
         """A mapping's value, under the key read before it (a repeated key is ASP002, first kept)."""
         keys = self.positions.keys
         key = parent.key
@@ -411,12 +403,11 @@ class _Composer:
         if key in parent.seen:
             first = keys.get(child_path, (0, 0))[0]
             self.findings.append(_duplicate_key(self.path, key, parent.key_pos, first, child_path))
-            return child_path
+            return
         parent.seen.add(key)
         parent.container[key] = value
         self.positions.values[child_path] = pos
         keys[child_path] = parent.key_pos
-        return child_path
 
     def child_path_for_new_collection(self) -> DataPath:
         if not self.stack:

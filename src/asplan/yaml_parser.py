@@ -8,10 +8,13 @@ draws the same findings at the same positions under both (the tests run both).
 
 from __future__ import annotations
 
+import _thread
 import functools
 import os
+import sys
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 PARSER_ENV = "ASPLAN_YAML_PARSER"
 
@@ -50,18 +53,143 @@ def yaml_parser_fingerprint() -> str:
     return "python"
 
 
-def event_parser(text: str) -> Any:
-    """An object whose ``get_event()`` yields ruamel's parse events for ``text``.
+END: Any = object()
+"""What a composer's handler returns at the end of the stream (``None`` means go on)."""
 
-    Both parsers emit the same event classes with the same marks; the pure-Python one
-    reports a plain scalar's style as ``None`` where libyaml says ``""``, which the
-    composer treats alike.
+
+def feed_events(text: str, composer: Any, *, event_objects: bool = False) -> None:
+    """Parse ``text``, calling the composer's method for each event, in order, to the end.
+
+    The composer has one method per kind of event, taking the arguments of ruamel's
+    event class (:class:`asplan.yaml_compose._Composer`); a method returns ``None`` to
+    go on, or an exception that refuses the file, raised here. With libyaml, the
+    parser calls those methods itself (:func:`_feed_direct`): no event object is built.
+    ``event_objects`` asks for the slower way with event objects (the composer then
+    keeps the last one in ``composer.event``), which the pure-Python parser always takes.
     """
-    if yaml_parser_name() == "libyaml":
+    if yaml_parser_name() == "python":
+        _feed_objects(_PythonParser(text), composer)
+    elif event_objects or not _direct_calls_work(cast(Hashable, type(composer))):
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-        return CParser(text)
-    return _PythonParser(text)
+        _feed_objects(CParser(text), composer)
+    else:
+        _feed_direct(text, composer)
+
+
+def _feed_objects(parser: Any, composer: Any) -> None:
+    """Read each event object from ``parser`` and pass its fields to the composer."""
+    from ruamel.yaml import events as ev
+
+    get_event = parser.get_event
+    while True:
+        event = get_event()
+        composer.event = event
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            result = composer.scalar(
+                event.anchor, event.tag, event.implicit, event.value, event.start_mark, event.end_mark, event.style
+            )
+        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            start = composer.mapping_start if kind is ev.MappingStartEvent else composer.sequence_start
+            result = start(event.anchor, event.tag, event.implicit, event.start_mark, event.end_mark, event.flow_style)
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            result = composer.collection_end(event.start_mark, event.end_mark)
+        elif kind is ev.AliasEvent:
+            result = composer.alias(event.anchor, event.start_mark, event.end_mark)
+        elif kind is ev.DocumentStartEvent:
+            result = composer.document_start(event.start_mark, event.end_mark)
+        elif kind is ev.StreamEndEvent:
+            return
+        else:
+            result = None
+        if result is not None:
+            raise result
+
+
+def _ignore(*event: Any) -> None:
+    return None
+
+
+def _end(*event: Any) -> Any:
+    return END
+
+
+# libyaml's parser (ruamel.yaml.clib) builds each event by calling the event class found
+# under these names in its module's globals; the composer's methods stand in for them.
+_STAND_INS: dict[str, str | None] = {
+    "ScalarEvent": "scalar",
+    "MappingStartEvent": "mapping_start",
+    "SequenceStartEvent": "sequence_start",
+    "MappingEndEvent": "collection_end",
+    "SequenceEndEvent": "collection_end",
+    "AliasEvent": "alias",
+    "DocumentStartEvent": "document_start",
+    "DocumentEndEvent": None,
+    "StreamStartEvent": None,
+    "StreamEndEvent": None,
+}
+_SWAP_LOCK = _thread.allocate_lock()
+
+
+def _feed_direct(text: str, composer: Any) -> None:
+    """libyaml's parser calling the composer's methods where it would build event objects.
+
+    Why: building ruamel's event objects (three Python ``__init__`` frames each) and
+    reading them back was about a third of parsing a plan. The C parser looks its event
+    classes up in its module's globals at each event, so for the length of one parse
+    those names are bound to the composer's methods, and put back afterwards, whatever
+    happens. Only asplan's own parses run in that window (one at a time: the lock), and
+    :func:`_direct_calls_work` checks once per process that this ruamel build behaves so.
+    """
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    module = sys.modules[CParser.__module__]
+    stand_ins = {
+        name: getattr(composer, method) if method else (_end if name == "StreamEndEvent" else _ignore)
+        for name, method in _STAND_INS.items()
+    }
+    with _SWAP_LOCK:
+        saved = {name: getattr(module, name) for name in stand_ins}
+        try:
+            for name, stand_in in stand_ins.items():
+                setattr(module, name, stand_in)
+            get_event = CParser(text).get_event
+            result = get_event()
+            while result is None:
+                result = get_event()
+        finally:
+            for name, original in saved.items():
+                setattr(module, name, original)
+    if result is not END:
+        raise result
+
+
+@functools.cache
+def _direct_calls_work(composer_class: Any) -> bool:
+    """Whether libyaml's parser, in this build, builds its events from the names :func:`_feed_direct` swaps.
+
+    The names must be ruamel's event classes, and a small document composed through
+    the stand-ins must equal the same document composed from event objects; otherwise
+    (another ruamel.yaml.clib) every parse takes the event objects.
+    """
+    from ruamel.yaml import events as ev
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    module = sys.modules.get(CParser.__module__)
+    if module is None or any(getattr(module, name, None) is not getattr(ev, name) for name in _STAND_INS):
+        return False
+    probe = "a: [1, {b: &x c}]\nd: *x\ne: {f: 'g'}\n"
+    direct, objects = composer_class(probe, "<probe>"), composer_class(probe, "<probe>")
+    try:
+        _feed_direct(probe, direct)
+        _feed_objects(CParser(probe), objects)
+    except Exception:  # any failure means: do not use the direct calls
+        return False
+    return bool(
+        direct.root == objects.root == {"a": [1, {"b": "c"}], "d": "c", "e": {"f": "g"}}
+        and direct.positions == objects.positions
+    )
 
 
 class _PythonParser:
