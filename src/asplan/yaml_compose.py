@@ -149,7 +149,9 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     findings = composer.findings
     if composer.escaped_hidden or not text.isascii():
         findings.extend(hidden_characters(text, path, composer.escaped_hidden))
-    return Document(path, text, composer.root, composer.positions, findings, parse_suppressions(text))
+    # ASP002 is the only finding so far: a duplicate key's dropped mapping may be freed and its id reused.
+    mapping_paths = None if composer.shared or composer.findings else composer.mapping_paths
+    return Document(path, text, composer.root, composer.positions, findings, parse_suppressions(text), mapping_paths)
 
 
 def _event_before_error(text: str, path: str, composer: _Composer) -> Any:
@@ -204,6 +206,8 @@ class _Composer:
         self.root: Any = None
         self.documents = 0
         self.event: Any = None  # the last event object, when the parser builds them
+        self.mapping_paths: dict[int, DataPath] = {}  # see Document.mapping_paths
+        self.shared = False  # an alias repeated a collection
 
     def scalar(
         self, anchor: str | None, tag: str | None, implicit: Any, text: str, start: Any, end: Any, style: str | None
@@ -308,8 +312,10 @@ class _Composer:
         frame.key_pos = pos  # reused below as the collection's own position
         stack.append(frame)
         self.positions.values[frame.path] = pos
-        if flow_style and frame.seen is not None:
-            self.positions.flow.add(frame.path)
+        if frame.seen is not None:
+            self.mapping_paths[id(container)] = frame.path
+            if flow_style:
+                self.positions.flow.add(frame.path)
         return _too_many_values(start) if self.total_nodes > MAX_NODES else None
 
     def collection_end(self, start: Any = None, end: Any = None) -> None:
@@ -346,6 +352,8 @@ class _Composer:
         if target is None:
             return LoadError("ASP001", _unknown_alias(self.text, anchor, start), *pos)
         value, size, chars = target
+        if type(value) is dict or type(value) is list:
+            self.shared = True
         self.alias_nodes += size
         self.alias_chars += chars
         self.total_nodes += size

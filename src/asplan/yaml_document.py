@@ -109,6 +109,11 @@ class Document:
     positions: Positions
     findings: list[Finding]
     suppressions: dict[int, frozenset[str] | None]
+    mapping_paths: dict[int, DataPath] | None = None
+    """The data path of each mapping in ``data``, by ``id()``: validation reads paths there
+    instead of copying the data to mark them (:mod:`asplan.model.validate_whole`).
+    ``None`` when a mapping sits at two paths (an alias) or a duplicate key's mapping
+    was dropped: then an ``id`` does not say one path."""
 
 
 def parse_suppressions(text: str) -> dict[int, frozenset[str] | None]:

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from asplan.model.base import PlanModel
+from asplan.model.base import PlanModel, carry_path
 from asplan.model.locale_tag import DEFAULT_LOCALE, LocaleTag
 from asplan.model.scalars import Id, Number, StrictDate, TimeZoneName, Whole
 
@@ -95,12 +95,13 @@ class Account(PlanModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _language_from_locale(cls, data: Any) -> Any:
+    def _language_from_locale(cls, data: Any, info: ValidationInfo) -> Any:
         """``locale: es-MX`` alone means a Spanish document: the language follows the locale."""
         if isinstance(data, dict) and "language" not in data and isinstance(data.get("locale"), str):
             language = data["locale"].split("-")[0]
             if language in Language.__members__:
-                data = {**data, "language": language}
+                data, original = {**data, "language": language}, data
+                carry_path(original, data, info)
         return data
 
     @field_validator("locale")

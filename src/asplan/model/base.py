@@ -43,6 +43,9 @@ class _PathKey:
 
 PATH_KEY: Any = _PathKey()
 
+MAPPING_PATHS = "mapping_paths"
+"""The validation context's key for a table of data paths by mapping ``id()`` (see :func:`carry_path`)."""
+
 
 def is_map_annotation(annotation: Any) -> bool:
     """True for ``dict[...]`` and ``dict[...] | None``."""
@@ -138,36 +141,61 @@ class PlanModel(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _capture_path(cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo) -> Any:
-        path: DataPath = ()
-        if isinstance(data, dict):
-            path = data.get(PATH_KEY, ())
-            keys = _KEYS.get(cls)
-            if keys is None:
-                accepted = cls.accepted_keys()
-                keys = _KEYS[cls] = (accepted | {PATH_KEY}, accepted, cls.map_keys())
-            known, accepted, maps = keys
-            # Set tests in C for the common case (every key known, no map field holding
-            # a dict); the per-key loop only when something needs attention.
-            # This validator runs on every object of every plan: it was a sixth of check.
-            if known.issuperset(data) and (not maps or maps.isdisjoint(data)):
-                clean: dict[Any, Any] = dict(data)
+        if not isinstance(data, dict):
+            return handler(data)
+        context = info.context
+        paths = context.get(MAPPING_PATHS) if context else None
+        path: DataPath = data.get(PATH_KEY, ()) if paths is None else paths.get(id(data), ())
+        keys = _KEYS.get(cls)
+        if keys is None:
+            accepted = cls.accepted_keys()
+            keys = _KEYS[cls] = (accepted | {PATH_KEY}, accepted, cls.map_keys())
+        known, accepted, maps = keys
+        # Set tests in C for the common case (every key known, no map field holding a
+        # marked dict); the per-key loop only when something needs attention.
+        # This validator runs on every object of every plan: it was a sixth of check.
+        if known.issuperset(data):
+            if paths is not None:  # the document's own mapping (validate_whole): unmarked, and only read
+                return _keep_path(handler(data), path)
+            if not maps or maps.isdisjoint(data):
+                clean = dict(data)
                 clean.pop(PATH_KEY, None)
-            else:
-                clean = {}
-                unknown_sink = info.context.get("unknown") if info.context else None
-                for key, value in data.items():
-                    if key is PATH_KEY:
-                        continue
-                    if isinstance(key, str) and key.startswith("x-"):
-                        continue
-                    if key not in accepted and unknown_sink is not None:
-                        unknown_sink.append(UnknownKey((*path, key), str(key), _suggest(str(key), sorted(accepted))))
-                        continue
-                    if key in maps and isinstance(value, dict):
-                        value = strip_path_marker(value)
-                    clean[key] = value
-            data = clean
-        result = handler(data)
-        if path and isinstance(result, PlanModel):
-            object.__setattr__(result, "__pydantic_private__", {"_path": path})  # the _path setter, inline
-        return result
+                return _keep_path(handler(clean), path)
+        return _keep_path(handler(_known_part(data, path, context, accepted, maps)), path)
+
+
+def _known_part(
+    data: dict[Any, Any], path: DataPath, context: Any, accepted: frozenset[str], maps: frozenset[str]
+) -> dict[Any, Any]:
+    """The keys of ``data`` the model knows, without the path marker; unknown keys go to the context's sink."""
+    clean: dict[Any, Any] = {}
+    unknown_sink = context.get("unknown") if context else None
+    for key, value in data.items():
+        if key is PATH_KEY:
+            continue
+        if isinstance(key, str) and key.startswith("x-"):
+            continue
+        if key not in accepted and unknown_sink is not None:
+            unknown_sink.append(UnknownKey((*path, key), str(key), _suggest(str(key), sorted(accepted))))
+            continue
+        if key in maps and isinstance(value, dict):
+            value = strip_path_marker(value)
+        clean[key] = value
+    return clean
+
+
+def _keep_path(result: Any, path: DataPath) -> Any:
+    if path and isinstance(result, PlanModel):
+        object.__setattr__(result, "__pydantic_private__", {"_path": path})  # the _path setter, inline
+    return result
+
+
+def carry_path(old: dict[Any, Any], new: dict[Any, Any], info: ValidationInfo) -> None:
+    """A before-validator that validates a new mapping in place of ``old`` gives it ``old``'s path.
+
+    Marked data (the section path) carries the marker into a ``{**old, ...}`` copy by
+    itself; a path read by ``id()`` (:mod:`asplan.model.validate_whole`) needs telling.
+    """
+    paths = info.context.get(MAPPING_PATHS) if info.context else None
+    if paths is not None and id(old) in paths:
+        paths[id(new)] = paths[id(old)]

@@ -33,6 +33,7 @@ from asplan.model.base import (
 )
 from asplan.model.messages import empty_section_message, missing_message, value_message
 from asplan.model.plan import SUPPORTED_VERSION, Plan
+from asplan.model.validate_whole import whole_plan_sections
 
 _MAX_ROUNDS = 12
 
@@ -213,17 +214,29 @@ class _Report:
         self.findings.append(Finding(self.file, line, column, code, Severity.ERROR, message, format_path(path)))
 
 
-def validate_plan(data: dict[Any, Any], positions: Positions, file: str, text: str | None = None) -> ValidatedPlan:
+def validate_plan(
+    data: dict[Any, Any],
+    positions: Positions,
+    file: str,
+    text: str | None = None,
+    mapping_paths: dict[int, DataPath] | None = None,
+) -> ValidatedPlan:
     """Validate the top-level mapping of a plan file (it has an ``asplan`` key).
 
     With the file's ``text``, a number YAML read from the user's spelling is quoted as
-    written (``007``, not the ``7`` it became).
+    written (``007``, not the ``7`` it became). With the parser's ``mapping_paths``, a
+    valid plan is validated in one call (:mod:`asplan.model.validate_whole`), with the
+    same result.
     """
     report = _Report(file, positions)
     version = _format_version(data.get("asplan"), report)
     if version is not None and plan_format.is_newer(version):
         report.add(plan_format.CODE, ("asplan",), plan_format.newer_version(version))
         return ValidatedPlan(None, report.findings)
+    if version is not None and mapping_paths is not None:
+        whole = whole_plan_sections(data, mapping_paths)
+        if whole is not None:
+            return ValidatedPlan(Plan.model_construct(asplan=version, **_defaults(whole)), report.findings)
 
     unknown: list[UnknownKey] = []
     sections, errors = _validate_sections(data, unknown)
@@ -476,4 +489,5 @@ def parse_plan(text: str, file: str) -> ParsedPlan:
     data = document.data
     if not plan_format.is_plan_data(data):
         raise NotAPlan(document)
-    return ParsedPlan(document, validate_plan(data, document.positions, file, document.text))
+    validated = validate_plan(data, document.positions, file, document.text, document.mapping_paths)
+    return ParsedPlan(document, validated)
