@@ -47,21 +47,28 @@ _PLAIN_WORDS: dict[str, Any] = {
     **dict.fromkeys(_FALSES, False),
 }
 _MISSING = object()
+# The first characters of a plain scalar the core schema may read as a number. ASCII
+# only: a number's patterns are ASCII, so text starting with another digit stays text.
+_NUMBER_START = frozenset("0123456789+-.")
 
 
 class _Frame:
-    __slots__ = ("anchor", "chars", "container", "count", "index", "key", "key_pos", "path", "seen")
+    """An open collection. Its keys so far are its container's (a repeated key is not added)."""
 
-    def __init__(self, container: Any, path: DataPath, anchor: str | None) -> None:
+    __slots__ = ("anchor", "chars", "container", "count", "index", "is_map", "key", "key_pos", "path")
+
+    def __init__(self, container: Any, path: DataPath, anchor: str | None, is_map: bool) -> None:
         self.container = container
         self.path = path
         self.anchor = anchor
+        self.is_map = is_map
+        # Values and characters it holds, for an alias of it (counted while an anchored
+        # collection is open: see _Composer.counting).
         self.count = 1
         self.chars = 1
         self.index = 0
         self.key: str | None = None
         self.key_pos: tuple[int, int] = (1, 1)
-        self.seen: set[str] | None = set() if isinstance(container, dict) else None
 
 
 def explain_syntax_error(text: str, exc: Exception, last_scalar: Any = None) -> Any:
@@ -203,6 +210,12 @@ class _Composer:
         self.escaped_hidden: list[tuple[tuple[int, int], str]] = []
         self.total_nodes = 0
         self.stack: list[_Frame] = []
+        self.top: _Frame | None = None  # the innermost open collection: stack[-1]
+        # How many open collections have an anchor. Only an alias needs to know how much
+        # a collection holds, so sizes are only added up inside an anchored one.
+        self.counting = 0
+        self.values = self.positions.values
+        self.keys = self.positions.keys
         self.root: Any = None
         self.documents = 0
         self.event: Any = None  # the last event object, when the parser builds them
@@ -224,8 +237,7 @@ class _Composer:
             value = _PLAIN_WORDS.get(text, _MISSING)
             if value is _MISSING:
                 value = text
-                first = text[0]
-                if first.isdigit() or first in "+-.":
+                if text[0] in _NUMBER_START:
                     try:
                         value = resolve_scalar(text, None, True)
                     except ValueError as exc:  # an integer too long to convert
@@ -237,33 +249,33 @@ class _Composer:
         self.total_nodes += 1
         if self.total_nodes > MAX_NODES:
             return LoadError("ASP004", f"more than {MAX_NODES:,} values: refused as too large", *pos)
-        chars = len(text) + 1
         if anchor is not None:
-            self.anchors[anchor] = (value, 1, chars)
-        stack = self.stack
-        if not stack:
-            return self.attach(value, pos, 1, chars)
-        parent = stack[-1]
-        parent.count += 1
-        parent.chars += chars
-        if parent.seen is None:  # a sequence
+            self.anchors[anchor] = (value, 1, len(text) + 1)
+        parent = self.top
+        if parent is None:
+            return self.attach(value, pos, 1, len(text) + 1)
+        if self.counting:
+            parent.count += 1
+            parent.chars += len(text) + 1
+        if not parent.is_map:
             child_path = (*parent.path, parent.index)
             parent.index += 1
             parent.container.append(value)
-            self.positions.values[child_path] = pos
-        elif parent.key is None:  # a mapping's key
+            self.values[child_path] = pos
+            return None
+        key = parent.key
+        if key is None:  # a mapping's key
             parent.key = "null" if value is None else (value if type(value) is str else str(value))
             parent.key_pos = pos
-        elif parent.key in parent.seen:
+            return None
+        if key in parent.container:
             self.attach_value(parent, value, pos)  # a repeated key: ASP002
-        else:  # a mapping's value: attach_value's usual case
-            key = parent.key
-            parent.key = None
-            parent.seen.add(key)
-            parent.container[key] = value
-            child_path = (*parent.path, key)
-            self.positions.values[child_path] = pos
-            self.positions.keys[child_path] = parent.key_pos
+            return None
+        parent.key = None  # a mapping's value: attach_value's usual case
+        parent.container[key] = value
+        child_path = (*parent.path, key)
+        self.values[child_path] = pos
+        self.keys[child_path] = parent.key_pos
         return None
 
     def tagged_scalar(self, anchor: str | None, tag: str, text: str, start: Any, style: str | None) -> LoadError | None:
@@ -286,15 +298,15 @@ class _Composer:
     def mapping_start(
         self, anchor: str | None, tag: str | None, implicit: Any, start: Any, end: Any, flow_style: Any = None
     ) -> LoadError | None:
-        return self.collection_start({}, anchor, tag, start, flow_style)
+        return self.collection_start({}, True, anchor, tag, start, flow_style)
 
     def sequence_start(
         self, anchor: str | None, tag: str | None, implicit: Any, start: Any, end: Any, flow_style: Any = None
     ) -> LoadError | None:
-        return self.collection_start([], anchor, tag, start, False)
+        return self.collection_start([], False, anchor, tag, start, False)
 
     def collection_start(
-        self, container: Any, anchor: str | None, tag: str | None, start: Any, flow_style: Any
+        self, container: Any, is_map: bool, anchor: str | None, tag: str | None, start: Any, flow_style: Any
     ) -> LoadError | None:
         self.total_nodes += 1
         pos = (start.line + 1, start.column + 1)
@@ -306,43 +318,49 @@ class _Composer:
         stack = self.stack
         if len(stack) >= MAX_DEPTH:
             return LoadError("ASP004", f"nesting deeper than {MAX_DEPTH} levels is refused", *pos)
-        if stack and stack[-1].seen is not None and stack[-1].key is None:
+        parent = self.top
+        if parent is not None and parent.is_map and parent.key is None:
             return LoadError("ASP004", "a mapping key must be a plain value", *pos)
-        frame = _Frame(container, self.child_path_for_new_collection(), anchor)
+        frame = _Frame(container, self.child_path_for_new_collection(), anchor, is_map)
         frame.key_pos = pos  # reused below as the collection's own position
         stack.append(frame)
-        self.positions.values[frame.path] = pos
-        if frame.seen is not None:
+        self.top = frame
+        if anchor is not None:
+            self.counting += 1
+        self.values[frame.path] = pos
+        if is_map:
             self.mapping_paths[id(container)] = frame.path
             if flow_style:
                 self.positions.flow.add(frame.path)
         return _too_many_values(start) if self.total_nodes > MAX_NODES else None
 
     def collection_end(self, start: Any = None, end: Any = None) -> None:
-        frame = self.stack.pop()
+        stack = self.stack
+        frame = stack.pop()
+        parent = self.top = stack[-1] if stack else None
         if frame.anchor is not None:
+            self.counting -= 1
             self.anchors[frame.anchor] = (frame.container, frame.count, frame.chars)
-        if not self.stack:
+        if parent is None:
             self.root = frame.container
             return
-        parent = self.stack[-1]
-        parent.count += frame.count
-        parent.chars += frame.chars
-        if parent.seen is None:
+        if self.counting:
+            parent.count += frame.count
+            parent.chars += frame.chars
+        if not parent.is_map:
             parent.container.append(frame.container)
             parent.index += 1
             return
         key = parent.key
         parent.key = None
         assert key is not None
-        keys = self.positions.keys
-        if key in parent.seen:
+        keys = self.keys
+        if key in parent.container:
             _drop_positions(self.positions, frame.path)
             frame.path = frame.path[:-1]
             first = keys.get(frame.path, (0, 0))[0]
             self.findings.append(_duplicate_key(self.path, key, parent.key_pos, first, frame.path))
         else:
-            parent.seen.add(key)
             parent.container[key] = frame.container
             keys[frame.path] = parent.key_pos
 
@@ -376,16 +394,17 @@ class _Composer:
 
     def attach(self, value: Any, pos: tuple[int, int], size: int, chars: int) -> LoadError | None:
         """Put a finished value into its parent (a collection as a key refuses the file)."""
-        values = self.positions.values
-        if not self.stack:
+        values = self.values
+        parent = self.top
+        if parent is None:
             self.root = value
             values[()] = pos
             return None
-        parent = self.stack[-1]
-        parent.count += size
-        parent.chars += chars
+        if self.counting:
+            parent.count += size
+            parent.chars += chars
         container = parent.container
-        if parent.seen is None:
+        if not parent.is_map:
             child_path = (*parent.path, parent.index)
             parent.index += 1
             container.append(value)
@@ -403,28 +422,27 @@ class _Composer:
 
     def attach_value(self, parent: _Frame, value: Any, pos: tuple[int, int]) -> None:
         """A mapping's value, under the key read before it (a repeated key is ASP002, first kept)."""
-        keys = self.positions.keys
+        keys = self.keys
         key = parent.key
-        assert key is not None and parent.seen is not None
+        assert key is not None and parent.is_map
         parent.key = None
         child_path = (*parent.path, key)
-        if key in parent.seen:
+        if key in parent.container:
             first = keys.get(child_path, (0, 0))[0]
             self.findings.append(_duplicate_key(self.path, key, parent.key_pos, first, child_path))
             return
-        parent.seen.add(key)
         parent.container[key] = value
-        self.positions.values[child_path] = pos
+        self.values[child_path] = pos
         keys[child_path] = parent.key_pos
 
     def child_path_for_new_collection(self) -> DataPath:
-        if not self.stack:
+        parent = self.top
+        if parent is None:
             return ()
-        parent = self.stack[-1]
-        if parent.seen is None:
+        if not parent.is_map:
             return (*parent.path, parent.index)
         if parent.key is None:
             return parent.path  # a collection used as a key: refused by the caller
-        if parent.key in parent.seen:
+        if parent.key in parent.container:
             return (*parent.path, parent.key, _DUPLICATE)  # positions dropped at its end
         return (*parent.path, parent.key)
