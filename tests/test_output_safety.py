@@ -14,7 +14,13 @@ from typer.testing import CliRunner
 
 from asplan.cli import new as new_module
 from asplan.cli.app import app
-from asplan.fileio import STALE_AFTER, atomic_write_text, holds_a_plan, remove_stale_temporaries
+from asplan.fileio import (
+    STALE_AFTER,
+    atomic_write_text,
+    holds_a_plan,
+    remove_stale_temporaries,
+    remove_stale_temporaries_in,
+)
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = (ROOT / "examples" / "minimal.yaml").read_text(encoding="utf-8")
@@ -156,6 +162,38 @@ def test_review_after_a_kill_9_leaves_no_temporary(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.iterdir()] == ["minimal.yaml"]
     assert "2026-11-21" in plan.read_text(encoding="utf-8")
+
+
+def test_one_sweep_for_many_files_judges_each_as_its_own_sweep_would(tmp_path: Path) -> None:
+    dead = dead_pid()
+    names = {"a.html", "a.b.html", "index.html"}
+    stale = [f".a.html.{dead}.x1.tmp", f".a.b.html.{dead}.x2.tmp", f".index.html.{dead}.x3.tmp"]
+    mine = tmp_path / f".a.html.{dead}.x4.tmp"  # staged by this run, its worker gone: kept
+    alive = f".a.b.html.{os.getppid()}.x5.tmp"
+    others = [f".c.html.{dead}.x6.tmp", "a.html.tmp", f".a.html.{dead}.x7.part"]
+    for name in [*stale, alive, *others, mine.name]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+
+    removed = remove_stale_temporaries_in(tmp_path, names, keep=[mine])
+
+    assert sorted(p.name for p in removed) == sorted(stale)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive, *others, mine.name])
+
+
+def test_render_sweeps_what_a_killed_render_left_and_keeps_its_own(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    killed = site / f".minimal.html.{dead_pid()}.k3j9x.tmp"
+    killed.write_text("half a document", encoding="utf-8")
+    other = site / f".gone.html.{dead_pid()}.k3j9x.tmp"  # no plan writes gone.html: not ours to judge
+    other.write_text("x", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(MINIMAL.replace("id: minimal", "id: second"), encoding="utf-8")
+
+    result = runner.invoke(app, ["render", str(tmp_path), "-o", str(site), "--today", "2026-11-23", "--jobs", "2"])
+
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in site.iterdir()) == sorted([other.name, "index.html", "minimal.html", "second.html"])
 
 
 def test_remove_stale_temporaries_on_a_missing_folder_is_quiet(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from asplan.settings import DEFAULT_MAX_FILE_BYTES
@@ -93,15 +93,29 @@ def stage_bytes(path: Path, data: bytes) -> Path:
     that many files can be prepared (even in other processes) and only renamed once
     all of them are ready: ``render`` writes a whole portfolio or nothing.
     """
+    remove_stale_temporaries(_resolve(path))
+    return write_temporary(path, data, durable=True)
+
+
+def write_temporary(path: Path, data: bytes, *, durable: bool) -> Path:
+    """:func:`stage_bytes` without the sweep of stale temporaries, and flushed only if ``durable``.
+
+    For a caller that stages many files: ``render`` sweeps its output folder once
+    (:func:`remove_stale_temporaries_in`) rather than once a file, which read the whole
+    folder a thousand times for a thousand documents, and flushes the files with
+    :func:`flush_file` from threads while its workers go on rendering, because a flush
+    waits for the disk and a worker waiting on it leaves its CPU idle. A file staged
+    with ``durable=False`` must be flushed before :func:`commit`.
+    """
     path = _resolve(path)
     folder = path.parent if str(path.parent) else Path(".")
-    remove_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         try:
             mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
@@ -128,26 +142,48 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     day old (its process id may have been reused since). A live writer's file is left
     alone. Returns what was removed.
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    prefix = f".{path.name}."
+    return remove_stale_temporaries_in(path.parent if str(path.parent) else Path("."), {path.name})
+
+
+def remove_stale_temporaries_in(folder: Path, names: Collection[str], keep: Collection[Path] = ()) -> list[Path]:
+    """:func:`remove_stale_temporaries` for the files ``names`` of ``folder``, in one read of the folder.
+
+    ``keep`` are temporaries this run staged and has yet to rename: their writers (worker
+    processes) may have exited already, so the process test would call them stale.
+    """
+    kept = {os.path.normcase(os.path.abspath(p)) for p in keep}
     removed = []
     try:
-        candidates = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+        candidates = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(".tmp")]
     except OSError:
         return []
     now = time.time()
     for entry in candidates:
-        pid_text = entry.name[len(prefix) :].split(".", 1)[0]
+        pids = _writer_pids(entry.name, names)
+        if pids is None or os.path.normcase(os.path.abspath(entry.path)) in kept:
+            continue
         try:
             old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
         except OSError:
             continue
-        dead = pid_text.isdigit() and not _process_alive(int(pid_text))
+        dead = any(pid.isdigit() and not _process_alive(int(pid)) for pid in pids)
         if (dead or old) and entry.is_file(follow_symlinks=False):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
+
+
+def _writer_pids(entry: str, names: Collection[str]) -> list[str] | None:
+    """The process id part of ``.<name>.<pid>.<random>.tmp`` for each of ``names`` it could be
+    a temporary of (``None``: none). A name may contain dots (``a.b.html`` and ``a.b``), so
+    every dot is tried as the end of the name, as a sweep per name would."""
+    pids = []
+    dot = 0
+    while (dot := entry.find(".", dot + 1)) != -1:
+        if entry[1:dot] in names:
+            pids.append(entry[dot + 1 :].split(".", 1)[0])
+    return pids or None
 
 
 def _process_alive(pid: int) -> bool:
@@ -165,6 +201,20 @@ def _process_alive(pid: int) -> bool:
 def commit(staged: Path, path: Path) -> None:
     """Second half of an atomic write (see :func:`stage_bytes`); call :func:`sync_folder` after the last one."""
     os.replace(staged, _resolve(path))
+
+
+def flush_file(path: Path) -> None:
+    """Make a file's content durable: the second half of :func:`write_temporary` with ``durable=False``.
+
+    Opened read-only: on POSIX, ``fsync`` flushes the file whatever the descriptor's
+    mode, and a staged file may already carry a read-only mode copied from its target.
+    """
+    flags = os.O_RDONLY if os.name == "posix" else os.O_RDWR | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def discard(staged: Path) -> None:
