@@ -55,3 +55,25 @@ def test_a_differing_document_fails_and_leaves_the_golden_file_alone(tmp_path: P
     assert (tmp_path / "doc.md").read_text(encoding="utf-8") == "# Reviewed\n"
     GoldenFiles(tmp_path, updating=True)("doc.md", "# Changed\n")
     assert (tmp_path / "doc.md").read_text(encoding="utf-8") == "# Changed\n"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize("audience", ["client", "internal"])
+def test_a_portfolio_in_two_processes_holds_the_documents_rendered_one_by_one(
+    fmt: str, audience: str, tmp_path: Path
+) -> None:
+    """The portfolio path (worker processes, files staged by the workers and flushed by the
+    caller) writes each plan's golden-tested document byte for byte, in both languages."""
+    plans = sorted(EXAMPLES.glob("*.yaml"))
+    options = RenderOptions(fmt=fmt, audience=audience, read_history=False)  # type: ignore[arg-type]
+    written = render_many(plans, TODAY, options, tmp_path, jobs=2)
+    assert len(written) == len(plans) + 1
+    langs = set()
+    for path in plans:
+        plan = load_plan(path)
+        assert plan.account is not None
+        langs.add(plan.account.language.value)
+        alone = render_plan(plan, TODAY, options, path).encode("utf-8")
+        assert (tmp_path / f"{plan.account.id}.{fmt}").read_bytes() == alone, path.name
+    assert langs == {"en", "es"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)  # no temporary left

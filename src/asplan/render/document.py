@@ -11,9 +11,7 @@ output path" is a promise, not an assumption.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,7 +36,7 @@ from asplan.fileio import (
 from asplan.model.plan import Plan
 from asplan.parallel import ordered_map
 from asplan.plandiff import Baseline, Change
-from asplan.render import markdown_text
+from asplan.render.environment import environment
 from asplan.render.i18n import Locale, locale
 from asplan.render.pdf import PdfUnavailable, html_to_pdf, page_counter
 from asplan.render.portfolio import PortfolioRow, portfolio_row, sort_rows
@@ -86,54 +84,6 @@ def load_plan(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Plan:
         return read_plan(Target(str(path), explicit=True), max_bytes).require()
     except PlanRefused as exc:
         raise RenderError(str(exc)) from None
-
-
-@functools.lru_cache(maxsize=8)
-def environment(fmt: Format, template_dir: Path | None) -> jinja2.Environment:
-    """The Jinja environment of one output format, with the filters its templates use.
-
-    One per format and run: Jinja caches compiled templates per environment, and
-    compiling the ~20 templates again for every plan cost ~0.25 s a plan.
-    """
-    from asplan.templates_loader import template_environment
-
-    env = template_environment("render", template_dir, autoescape=fmt == "html")
-    env.filters.update(
-        md=markdown_text.to_html,
-        md_inline=markdown_text.to_inline_html,
-        mdtext=markdown_text.to_markdown,
-        mdcell=markdown_text.to_markdown_inline,
-        mdplain=markdown_text.plain_markdown,
-        mermaid=mermaid_label,
-        safe_url=lambda url: url if url and markdown_text.is_safe_url(str(url)) else "",
-        email_href=email_href,
-    )
-    return env
-
-
-_EMAIL_RE = re.compile(r"[^@\s<>\"'()\[\]:;,]+@[^@\s<>\"'()\[\]:;,]+")
-
-
-def email_href(email: object) -> str:
-    """A ``mailto:`` link for what looks like one address; anything else is shown, not linked."""
-    text = str(email or "")
-    return f"mailto:{text}" if _EMAIL_RE.fullmatch(text) else ""
-
-
-def mermaid_label(text: object) -> str:
-    """Text inside a Mermaid ``["..."]`` label: entity codes for what Mermaid would parse."""
-    out = " ".join(str(text).split())
-    for char, code in (
-        ("#", "#35;"),
-        ('"', "#quot;"),
-        ("<", "#lt;"),
-        (">", "#gt;"),
-        ("`", "#96;"),
-        ("[", "#91;"),
-        ("]", "#93;"),
-    ):
-        out = out.replace(char, code)
-    return out
 
 
 def _render(env: jinja2.Environment, name: str, **context: object) -> str:

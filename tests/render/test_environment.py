@@ -1,0 +1,48 @@
+"""The render environment's shortcuts change nothing a template can see (render/environment.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import escape
+
+from asplan.render.environment import TranslatorContext, environment
+from asplan.render.i18n import locale
+
+
+def _template_dir(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_translator_is_called_directly_and_everything_else_as_jinja_does(tmp_path: Path) -> None:
+    @jinja2.pass_context
+    def who(context: jinja2.runtime.Context, suffix: str) -> str:
+        return f"{context['t'].lang}{suffix}"
+
+    folder = _template_dir(
+        tmp_path,
+        "probe.html.j2",
+        '{% macro shout(x) %}{{ x | upper }}{% endmacro %}'
+        '{% for i in [1] %}{{ t("doc.footer", file="a<b") }}|{{ t.n("due.in_days", 2) }}|{{ who("!") }}'
+        "|{{ shout(t('doc.title')) }}{% endfor %}",
+    )
+    env = environment("html", folder)
+    assert env.context_class is TranslatorContext
+    t = locale("es")
+    text = env.get_template("html/probe.html.j2").render(t=t, who=who)
+    assert text == (
+        f"{escape(t('doc.footer', file='a<b'))}|{t.n('due.in_days', 2)}|es!|{t('doc.title').upper()}"
+    )
+    assert "a&lt;b" in text
+
+
+def test_only_a_template_folder_is_watched_for_changes(tmp_path: Path) -> None:
+    assert environment("html", None).auto_reload is False  # the shipped templates do not change under a run
+    folder = _template_dir(tmp_path, "one.html.j2", "first")
+    env = environment("html", folder)
+    assert env.get_template("html/one.html.j2").render() == "first"
+    (folder / "html" / "one.html.j2").write_text("second version", encoding="utf-8")
+    assert env.get_template("html/one.html.j2").render() == "second version"
