@@ -139,8 +139,11 @@ def _feed_direct(text: str, composer: Any) -> None:
     reading them back was about a third of parsing a plan. The C parser looks its event
     classes up in its module's globals at each event, so for the length of one parse
     those names are bound to the composer's methods, and put back afterwards, whatever
-    happens. Only asplan's own parses run in that window (one at a time: the lock), and
+    happens. asplan's own parses take that window one at a time (the lock);
     :func:`_direct_calls_work` checks once per process that this ruamel build behaves so.
+    The binding is process-wide: another thread reading ruamel's C *event* API
+    (``YAML(typ="safe").parse``) at that moment would be handed to the composer. asplan
+    runs no such thread, and ruamel's C loaders compose nodes, not events.
     """
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 
