@@ -191,3 +191,13 @@ def test_edited_plans_validate_alike(text: str) -> None:
     document = _document(text)
     if document is not None:
         _assert_same(*_both(document))
+
+
+def test_a_plan_with_hidden_characters_keeps_its_path_table(taken: list[bool]) -> None:
+    """ASP005 (a warning) changes no data, so such a plan still takes the one-call way, with the same result."""
+    text = EXAMPLES[0].replace("name: ", "name: \u200b", 1)
+    document = _document(text)
+    assert document is not None and document.mapping_paths is not None
+    assert [f.code for f in document.findings] == ["ASP005"]
+    _assert_same(*_both(document))
+    assert taken == [True]

@@ -158,3 +158,108 @@ def edited_plans(draw: st.DrawFn) -> str:
 def test_edited_plans_compose_alike(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     direct, objects = _both(text, monkeypatch)
     assert direct == objects
+
+
+# --- one parse at a time, whatever else happens in the process (review of 2026-12-02) ------------
+
+BROKEN = 'asplan: 1\nname: "Acme" Logistics\n'
+
+
+def _hint() -> str:
+    with pytest.raises(loading.LoadError) as refused:
+        loading.parse_yaml(BROKEN)
+    return refused.value.message
+
+
+def test_two_threads_parsing_at_once_each_get_their_own_document() -> None:
+    """The syntax-error hint re-parses with event objects; it must not meet another thread's direct parse."""
+    import threading
+
+    good = EXAMPLES[0]
+    expected_data, expected_hint = loading.parse_yaml(good).data, _hint()
+    wrong: list[str] = []
+
+    def parse_good() -> None:
+        for _ in range(60):
+            if loading.parse_yaml(good).data != expected_data:
+                wrong.append("good")
+
+    def parse_broken() -> None:
+        for _ in range(60):
+            if _hint() != expected_hint:
+                wrong.append("hint")
+
+    threads = [threading.Thread(target=parse_good), threading.Thread(target=parse_broken)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert wrong == []
+    assert expected_hint.startswith('YAML syntax error: this " closes the quoted value')
+
+
+def _patched() -> list[str]:
+    import _ruamel_yaml  # type: ignore[import-not-found]
+    from ruamel.yaml import events as ev
+
+    return [name for name in yaml_parser._STAND_INS if getattr(_ruamel_yaml, name) is not getattr(ev, name)]
+
+
+def test_names_left_bound_by_an_interrupt_are_put_back_by_the_next_parse() -> None:
+    """An interrupt between the parse and the restore leaves the names bound; the next parse heals them."""
+    import _ruamel_yaml
+
+    hint = _hint()
+    dead = _Composer("a: 1\n", "<dead>")
+    _ruamel_yaml.__dict__.update({name: dead.scalar for name in yaml_parser._STAND_INS})
+    assert len(_patched()) == len(yaml_parser._STAND_INS)
+    assert loading.parse_yaml("a: [1, {b: c}]\n").data == {"a": [1, {"b": "c"}]}
+    assert _patched() == []
+    _ruamel_yaml.__dict__.update({name: dead.scalar for name in yaml_parser._STAND_INS})
+    assert _hint() == hint  # the event-object parse puts them right before it starts
+    assert _patched() == []
+
+
+def test_a_parse_inside_a_parse_of_the_same_thread_does_not_wait_for_itself() -> None:
+    """From a signal handler or a finalizer: the pure-Python parser, and the same result."""
+    import threading
+
+    results: list[Any] = []
+
+    def nested() -> None:
+        with yaml_parser._SWAP.lock:
+            yaml_parser._SWAP.owner = threading.get_ident()
+            try:
+                results.append(loading.parse_yaml("b: [2, {c: d}]\n").data)
+            finally:
+                yaml_parser._SWAP.owner = None
+
+    thread = threading.Thread(target=nested)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), "the nested parse waited for the lock its own thread holds"
+    assert results == [{"b": [2, {"c": "d"}]}]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="fork() is POSIX")
+def test_a_child_forked_during_a_parse_parses() -> None:
+    """The child gets a lock nobody holds and ruamel's names as they should be."""
+    import os
+
+    with yaml_parser._SWAP.lock:  # as if another thread were parsing when the fork happened
+        import _ruamel_yaml
+
+        _ruamel_yaml.__dict__.update({name: _Composer("", "<x>").scalar for name in yaml_parser._STAND_INS})
+        pid = os.fork()
+        if pid == 0:  # the child: report through the exit code, never return into pytest
+            code = 1
+            try:
+                signal_alarm = __import__("signal").alarm
+                signal_alarm(10)
+                ok = loading.parse_yaml("a: [1, 2]\n").data == {"a": [1, 2]} and _patched() == []
+                code = 0 if ok else 1
+            finally:
+                os._exit(code)
+        _ruamel_yaml.__dict__.update(yaml_parser._originals())
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0

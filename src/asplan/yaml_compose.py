@@ -154,10 +154,12 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     except (ValueError, TypeError, UnicodeError) as exc:
         raise LoadError("ASP001", f"YAML syntax error: {exc}") from None
     findings = composer.findings
+    # The composer's only finding is ASP002: a duplicate key's dropped mapping may be freed and its id reused.
+    # (ASP005, hidden characters, added below, changes no data.)
+    duplicate_keys = bool(findings)
     if composer.escaped_hidden or not text.isascii():
         findings.extend(hidden_characters(text, path, composer.escaped_hidden))
-    # ASP002 is the only finding so far: a duplicate key's dropped mapping may be freed and its id reused.
-    mapping_paths = None if composer.shared or composer.findings else composer.mapping_paths
+    mapping_paths = None if composer.shared or duplicate_keys else composer.mapping_paths
     return Document(path, text, composer.root, composer.positions, findings, parse_suppressions(text), mapping_paths)
 
 

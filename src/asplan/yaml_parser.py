@@ -66,13 +66,13 @@ def feed_events(text: str, composer: Any, *, event_objects: bool = False) -> Non
     parser calls those methods itself (:func:`_feed_direct`): no event object is built.
     ``event_objects`` asks for the slower way with event objects (the composer then
     keeps the last one in ``composer.event``), which the pure-Python parser always takes.
+    A parse begun while this thread is inside a libyaml parse (from a signal handler or
+    a finalizer) takes the pure-Python parser: libyaml's names are the outer parse's then.
     """
-    if yaml_parser_name() == "python":
+    if yaml_parser_name() == "python" or (_SWAP.owner == _thread.get_ident() and _SWAP.lock.locked()):
         _feed_objects(_PythonParser(text), composer)
     elif event_objects or not _direct_calls_work(cast(Hashable, type(composer))):
-        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-
-        _feed_objects(CParser(text), composer)
+        _feed_c_objects(text, composer)
     else:
         _feed_direct(text, composer)
 
@@ -129,7 +129,54 @@ _STAND_INS: dict[str, str | None] = {
     "StreamStartEvent": None,
     "StreamEndEvent": None,
 }
-_SWAP_LOCK = _thread.allocate_lock()
+
+
+class _Swap:
+    """Who holds libyaml's event names (one parse at a time in the process), and the originals.
+
+    Every parse asplan runs with libyaml's parser takes :attr:`lock`, the direct ones
+    and the event-object ones alike: while the names are bound to one composer's
+    methods, another parse through that module would feed that composer. A forked
+    child gets a fresh lock and the original names (:func:`_after_fork`).
+    """
+
+    lock = _thread.allocate_lock()
+    owner: int | None = None  # the thread inside a libyaml parse, if any
+
+
+_SWAP = _Swap()
+
+
+def _event_names(module: Any) -> dict[str, Any]:
+    """The module's namespace, to bind or restore every name in one call (nothing between two)."""
+    namespace: dict[str, Any] = module.__dict__
+    return namespace
+
+
+def _originals() -> dict[str, Any]:
+    """ruamel's own event classes, the values libyaml's names must have outside a direct parse."""
+    from ruamel.yaml import events as ev
+
+    return {name: getattr(ev, name) for name in _STAND_INS}
+
+
+def _c_module() -> Any:
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    return sys.modules[CParser.__module__]
+
+
+def _feed_c_objects(text: str, composer: Any) -> None:
+    """libyaml's parser with event objects, under the lock, its names ruamel's own."""
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    with _SWAP.lock:
+        _event_names(_c_module()).update(_originals())  # put right whatever an interrupt left
+        _SWAP.owner = _thread.get_ident()
+        try:
+            _feed_objects(CParser(text), composer)
+        finally:
+            _SWAP.owner = None
 
 
 def _feed_direct(text: str, composer: Any) -> None:
@@ -139,33 +186,50 @@ def _feed_direct(text: str, composer: Any) -> None:
     reading them back was about a third of parsing a plan. The C parser looks its event
     classes up in its module's globals at each event, so for the length of one parse
     those names are bound to the composer's methods, and put back afterwards, whatever
-    happens. asplan's own parses take that window one at a time (the lock);
+    happens: in one call each way, from ruamel's own classes (a parse that finds them
+    still bound, after an interrupt at the wrong moment, binds them back first).
+    Every libyaml parse of asplan's holds the lock (:class:`_Swap`);
     :func:`_direct_calls_work` checks once per process that this ruamel build behaves so.
-    The binding is process-wide: another thread reading ruamel's C *event* API
-    (``YAML(typ="safe").parse``) at that moment would be handed to the composer. asplan
-    runs no such thread, and ruamel's C loaders compose nodes, not events.
+    The binding is process-wide: code outside asplan reading ruamel's C *event* API
+    (``YAML(typ="safe").parse``) in another thread at that moment would be handed to
+    the composer. asplan runs no such thread, and ruamel's C loaders compose nodes, not events.
     """
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-    module = sys.modules[CParser.__module__]
+    names = _event_names(_c_module())
+    originals = _originals()
     stand_ins = {
         name: getattr(composer, method) if method else (_end if name == "StreamEndEvent" else _ignore)
         for name, method in _STAND_INS.items()
     }
-    with _SWAP_LOCK:
-        saved = {name: getattr(module, name) for name in stand_ins}
+    with _SWAP.lock:
+        _SWAP.owner = _thread.get_ident()
         try:
-            for name, stand_in in stand_ins.items():
-                setattr(module, name, stand_in)
-            get_event = CParser(text).get_event
-            result = get_event()
-            while result is None:
+            try:
+                names.update(stand_ins)
+                get_event = CParser(text).get_event
                 result = get_event()
+                while result is None:
+                    result = get_event()
+            finally:
+                names.update(originals)
         finally:
-            for name, original in saved.items():
-                setattr(module, name, original)
+            _SWAP.owner = None
     if result is not END:
         raise result
+
+
+def _after_fork() -> None:
+    """A child forked during a parse: a lock nobody holds, and ruamel's names as they should be."""
+    _SWAP.lock = _thread.allocate_lock()
+    _SWAP.owner = None
+    module = sys.modules.get("_ruamel_yaml") or sys.modules.get("_ruamel_yaml_clibz")
+    if module is not None and "ruamel.yaml.events" in sys.modules:
+        _event_names(module).update(_originals())
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 @functools.cache
@@ -186,7 +250,7 @@ def _direct_calls_work(composer_class: Any) -> bool:
     direct, objects = composer_class(probe, "<probe>"), composer_class(probe, "<probe>")
     try:
         _feed_direct(probe, direct)
-        _feed_objects(CParser(probe), objects)
+        _feed_c_objects(probe, objects)
     except Exception:  # any failure means: do not use the direct calls
         return False
     return bool(
