@@ -41,6 +41,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    jobs = min(jobs, len(items))  # `-j 40` on two files starts two processes, not forty
     chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(func, items, chunksize=chunk)

@@ -11,8 +11,8 @@ An entry is used only when everything its findings depend on is unchanged:
 * the content of every event file the plan reads (or the fact that it was missing);
 * asplan's version and its code (path, size and time of every module and template of
   the installed package: a development install changes without a new version), the
-  YAML parser in use, and the versions of the packages that decide dates
-  (``holidays``);
+  YAML parser in use, and the versions of the packages that decide findings
+  (``holidays``, pydantic, ruamel.yaml, numpy: :data:`_DECIDING_PACKAGES`);
 * the effective configuration and ``today``.
 
 Entries are never trusted blindly. Each is signed with an HMAC whose key lives in the
@@ -46,6 +46,9 @@ from asplan.findings import Finding, Severity
 CACHE_FOLDER = ".asplan_cache"
 FORMAT = 2  # 2: entries carry the summaries of their findings' rules
 _KEY_FILE = "result-cache.key"
+_DECIDING_PACKAGES = ("holidays", "pydantic", "pydantic-core", "ruamel.yaml", "ruamel.yaml.clib", "numpy")
+"""Packages whose upgrade can change a finding: public holidays (dates), validation and its
+messages, YAML parsing and positions, the vectorised SLA pass. Their versions are in the key."""
 _MISSING = "missing"
 
 
@@ -191,7 +194,7 @@ def open_cache(root: Path, config: object, today: date) -> ResultCache | None:
         "asplan": __version__,
         "code": code_fingerprint(),
         "parser": _parser_name(),
-        "holidays": _version_of("holidays"),
+        "packages": {name: _version_of(name) for name in _DECIDING_PACKAGES},
         "config": _plain(config),
         "today": today.isoformat(),
     }

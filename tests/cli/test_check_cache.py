@@ -166,6 +166,23 @@ def test_another_asplan_checks_again(repo: Path, monkeypatch: pytest.MonkeyPatch
     assert all(p.stat().st_mtime_ns != stamps[p] for p in entries(repo))  # rewritten for the new code
 
 
+@pytest.mark.parametrize(
+    "package", ["holidays", "pydantic", "pydantic-core", "ruamel.yaml", "ruamel.yaml.clib", "numpy"]
+)
+def test_an_upgraded_package_that_decides_findings_checks_again(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, package: str
+) -> None:
+    """Dates, validation messages, YAML positions, SLA figures can change with these packages."""
+    import asplan.result_cache as result_cache
+
+    cold = check()
+    stamps = {p: p.stat().st_mtime_ns for p in entries(repo)}
+    real = result_cache._version_of
+    monkeypatch.setattr(result_cache, "_version_of", lambda name: "99.0" if name == package else real(name))
+    assert check() == cold
+    assert all(p.stat().st_mtime_ns != stamps[p] for p in entries(repo))  # rewritten under the new key
+
+
 def test_two_checks_at_once_share_the_cache(repo: Path) -> None:
     for n in range(30):
         (repo / f"plans/p{n:02d}.yaml").write_text(PLAN.replace("id: acme", f"id: p{n:02d}"), encoding="utf-8")

@@ -213,3 +213,37 @@ def test_check_on_one_plan_does_not_import_typer(tmp_path: Path) -> None:
     )
     assert result.stdout.splitlines()[-1] == "False 0"
     assert "ASP302" in result.stdout
+
+
+def test_an_interrupt_ends_both_ways_alike(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during the check: exit 130 and nothing on stderr, as typer ends an interrupted command."""
+
+    def interrupted(options: CheckOptions) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("asplan.cli.check_run.run_check", interrupted)
+    monkeypatch.setattr("asplan.cli.check.run_check", interrupted)
+    argv = ["check", ACME, "--today", "2026-11-23"]
+    assert _run(argv, fast=True, capsys=capsys) == _run(argv, fast=False, capsys=capsys) == (130, "", "")
+
+
+@pytest.mark.parametrize("target", ["empty/", "missing.yaml"])
+def test_with_stderr_closed_both_ways_exit_alike(folder: Path, target: str) -> None:
+    """`2>&-` (cron, a daemon): messages have nowhere to go; the exit code is still the command's."""
+    (folder / "empty").mkdir()
+    codes = []
+    for entry in ("asplan.__main__", "asplan.cli.app"):
+        code = f"import sys; sys.argv = ['asplan', 'check', {target!r}, '--today', '2026-11-23']; " + (
+            f"from {entry} import main; main()"
+        )
+        result = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        closed = subprocess.run(
+            [sys.executable, "-c", "import os, sys; os.close(2); os.execv(sys.executable, sys.argv[1:])",
+             sys.executable, "-c", code],
+            stdout=subprocess.PIPE,
+        )
+        codes.append((result.returncode, closed.returncode, closed.stdout))
+    assert codes[0] == codes[1]
+    assert codes[0][:2] == ((0, 0) if target == "empty/" else (2, 2))

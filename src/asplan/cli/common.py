@@ -47,7 +47,8 @@ def internal_error(exc: BaseException) -> int:
     """Report a crash as one line and return exit code 2; with ``--debug`` re-raise it for the traceback."""
     if State.debug or "--debug" in sys.argv:
         raise exc
-    sys.stderr.write(internal_error_line(exc) + "\n")
+    if sys.stderr is not None:
+        sys.stderr.write(internal_error_line(exc) + "\n")
     return 2
 
 
@@ -74,6 +75,8 @@ def say(message: str, *, err: bool = False) -> None:
     or a file name never moves the cursor, rewrites the clipboard or starts a new line.
     """
     stream = sys.stderr if err else sys.stdout
+    if stream is None:  # started with the stream closed (`2>&-`): nowhere to say it, as click's echo did
+        return
     line = one_line(message) + "\n"
     try:
         stream.write(line)

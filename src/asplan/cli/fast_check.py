@@ -105,10 +105,7 @@ def main(argv: list[str]) -> int | None:
     except CommandExit as exc:
         return exc.exit_code
     except KeyboardInterrupt:
-        import sys
-
-        sys.stderr.write("asplan: interrupted\n")
-        return 130
+        return 130  # silently, as typer ends a command interrupted with Ctrl-C
     except BrokenPipeError:
         return closed_pipe()
     except Exception as exc:
