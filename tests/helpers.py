@@ -11,9 +11,10 @@ from __future__ import annotations
 import shutil
 import tempfile
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from hypothesis import settings
 
@@ -178,3 +179,27 @@ def preset_copy(tmp_path: Path, stem: str) -> Path:
     shutil.copytree(examples / "data" / stem, tmp_path / "data" / stem)
     (tmp_path / "asplan.toml").write_text("", encoding="utf-8")
     return tmp_path / "presets" / f"{stem}.yaml"
+
+
+def edit_lines(draw: Any, texts: Sequence[str], typed: Any, edits: int) -> str:
+    """One of ``texts`` with 1..``edits`` lines deleted, copied, or typed into (hypothesis ``draw``).
+
+    The property tests of the parser and the validator both start from a real plan and
+    break it a little: a deleted line, a line copied elsewhere, a value typed into. What
+    is typed, and where (``typed`` draws a ``(text, at_end)`` pair), is theirs to choose.
+    """
+    from hypothesis import strategies as st
+
+    lines = draw(st.sampled_from(list(texts))).split("\n")
+    for _ in range(draw(st.integers(1, edits))):
+        i = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.sampled_from(["delete", "copy", "type"]))
+        if op == "delete" and len(lines) > 1:
+            del lines[i]
+        elif op == "copy":
+            lines.insert(draw(st.integers(0, len(lines))), lines[i])
+        else:
+            text, at_end = draw(typed)
+            at = len(lines[i]) if at_end else draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:at] + text + lines[i][at:]
+    return "\n".join(lines)

@@ -27,6 +27,8 @@ ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
 
+from helpers import edit_lines  # noqa: E402
+
 FILES = sorted([*ROOT.glob("examples/*.yaml"), *ROOT.glob("tests/fixtures/**/*.yaml")], key=str)
 EXAMPLES = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("examples/*.yaml"))]
 
@@ -171,18 +173,9 @@ def test_shared_or_dropped_mappings_have_no_path_table() -> None:
 
 @st.composite
 def edited_plans(draw: st.DrawFn) -> str:
-    """An example plan with lines deleted or copied, or a value typed into: mostly invalid."""
-    lines = draw(st.sampled_from(EXAMPLES + GENERATED[:5])).split("\n")
-    for _ in range(draw(st.integers(1, 3))):
-        i = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "copy", "type"]))
-        if op == "delete" and len(lines) > 1:
-            del lines[i]
-        elif op == "copy":
-            lines.insert(draw(st.integers(0, len(lines))), lines[i])
-        else:
-            lines[i] = lines[i] + draw(st.sampled_from(["x", "1", " ", "-", "0", ".5"]))
-    return "\n".join(lines)
+    """An example plan with lines deleted or copied, or a value typed onto a line's end: mostly invalid."""
+    typed = st.tuples(st.sampled_from(["x", "1", " ", "-", "0", ".5"]), st.just(True))
+    return edit_lines(draw, EXAMPLES + GENERATED[:5], typed, edits=3)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

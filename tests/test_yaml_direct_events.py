@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from asplan import loading, yaml_parser
 from asplan.yaml_compose import _Composer
+from helpers import edit_lines
 
 ROOT = Path(__file__).parent.parent
 FILES = sorted([*ROOT.glob("examples/*.yaml"), *ROOT.glob("tests/fixtures/**/*.yaml")], key=str)
@@ -134,19 +135,8 @@ def test_ruamels_event_classes_are_put_back_after_every_parse() -> None:
 @st.composite
 def edited_plans(draw: st.DrawFn) -> str:
     """An example plan with lines deleted, copied or typed into: syntax errors included."""
-    lines = draw(st.sampled_from(EXAMPLES)).split("\n")
-    typed = st.text(st.characters(codec="utf-8", exclude_characters="\r"), max_size=8)
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "copy", "type"]))
-        if op == "delete" and len(lines) > 1:
-            del lines[i]
-        elif op == "copy":
-            lines.insert(draw(st.integers(0, len(lines))), lines[i])
-        else:
-            at = draw(st.integers(0, len(lines[i])))
-            lines[i] = lines[i][:at] + draw(typed) + lines[i][at:]
-    return "\n".join(lines)
+    typed = st.tuples(st.text(st.characters(codec="utf-8", exclude_characters="\r"), max_size=8), st.just(False))
+    return edit_lines(draw, EXAMPLES, typed, edits=4)
 
 
 @settings(
