@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-from asplan.render.environment import TranslatorContext, environment
+from asplan.render.environment import TranslatorContext, _replace_escape, environment, escape_output
 from asplan.render.i18n import locale
 
 
@@ -46,3 +46,36 @@ def test_only_a_template_folder_is_watched_for_changes(tmp_path: Path) -> None:
     assert env.get_template("html/one.html.j2").render() == "first"
     (folder / "html" / "one.html.j2").write_text("second version", encoding="utf-8")
     assert env.get_template("html/one.html.j2").render() == "second version"
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<i>safe</i>"
+
+
+class _Text(str):
+    pass
+
+
+ESCAPED = ["Ana Ruiz", "Revisión <trimestral> & 'anual' \"Q4\"", "", "&amp;", Markup("<b>x</b>"), _Text("a<b"),
+           42, 99.5, None, True, _Html()]  # fmt: skip
+
+
+def test_escape_output_gives_the_text_markupsafe_gives() -> None:
+    for value in ESCAPED:
+        assert escape_output(value) == str(escape(value)), value
+    assert escape_output("a<b & 'c'") == "a&lt;b &amp; &#39;c&#39;"
+    assert escape_output(Markup("<b>x</b>")) == "<b>x</b>"
+    for value in ESCAPED[:3]:
+        assert _replace_escape(value) == str(escape(value))  # the fallback without markupsafe's routine
+
+
+def test_autoescape_switched_in_the_template_keeps_jinja_s_code(tmp_path: Path) -> None:
+    folder = _template_dir(
+        tmp_path,
+        "switch.html.j2",
+        "{{ x }}|{% autoescape false %}{{ x }}{% endautoescape %}|{% autoescape flag %}{{ x }}{% endautoescape %}",
+    )
+    template = environment("html", folder).get_template("html/switch.html.j2")
+    assert template.render(x="<b>", flag=True) == "&lt;b&gt;|<b>|&lt;b&gt;"
+    assert template.render(x="<b>", flag=False) == "&lt;b&gt;|<b>|<b>"
