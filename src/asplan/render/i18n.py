@@ -96,6 +96,22 @@ def _format_period(kind: str, start: dt.date, short: bool, tag: str) -> str:
     return str(start.year)
 
 
+# A document shows each figure several times (table, chart, summary) and plans share
+# most thresholds, so the whole computation is kept, not only Babel's part of it. Equal
+# values share an entry (1.5 and 1.50 print alike); ``typed`` keeps 1 and 1.0 apart.
+@functools.lru_cache(maxsize=8192, typed=True)
+def _figure(value: float | Decimal | int, unit: str, against: tuple[Op, Decimal] | None, digits: int, tag: str) -> str:
+    """:meth:`Locale.figure` (and :meth:`Locale.number`, which is a figure without unit or threshold)."""
+    exact = as_decimal(value)
+    if against is not None:
+        digits = honest_digits(exact, against[0], against[1], digits)
+    shown = rounded(exact, digits) if decimals(exact) > digits else exact
+    if unit == "%":
+        return _format_percent(shown, tag)
+    text = _format_number(shown, digits, tag)
+    return f"{text}\xa0{unit}" if unit else text
+
+
 @functools.lru_cache(maxsize=4096)
 def _format_money(amount: Decimal, currency: str, tag: str) -> str:
     return format_currency(amount, currency, locale=_babel_locale(tag))
@@ -162,8 +178,7 @@ class Locale:
         """A figure as the reader writes it: 99,83 in Spanish, 99.83 in English (at most ``digits`` decimals)."""
         if value is None:
             return self("none")
-        exact = as_decimal(value)
-        return _format_number(rounded(exact, digits) if decimals(exact) > digits else exact, digits, self.tag)
+        return _figure(value, "", None, digits, self.tag)
 
     def figure(
         self,
@@ -180,14 +195,7 @@ class Locale:
         """
         if value is None:
             return self("none")
-        exact = as_decimal(value)
-        if against is not None:
-            digits = honest_digits(exact, against[0], against[1], digits)
-        shown = rounded(exact, digits) if decimals(exact) > digits else exact
-        if unit == "%":
-            return _format_percent(shown, self.tag)
-        text = _format_number(shown, digits, self.tag)
-        return f"{text}\xa0{unit}" if unit else text
+        return _figure(value, unit, against, digits, self.tag)
 
     def exact(self, value: Decimal | float | int, unit: str = "") -> str:
         """A threshold as written: every decimal it has (a target is never rounded)."""
