@@ -193,3 +193,33 @@ def test_markdown_fields() -> None:
     assert to_markdown("ok [b](https://x.org) **bold**") == "ok [b](https://x.org) **bold**"
     urls = ("https://a", "MAILTO:x@y", "#s", "java\tscript:x", "data:x", "//evil", "/etc/passwd", "https:///x")
     assert [is_safe_url(u) for u in urls] == [True, True, False, False, False, False, False, False]
+
+
+# ------------------------------------------------------------------ where documents land
+
+
+def test_an_output_name_that_is_a_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    from asplan.render.document import RenderError, output_file
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "elsewhere.html").write_text("x", encoding="utf-8")
+    (site / "acme.html").symlink_to(tmp_path / "elsewhere.html")
+    (site / "beta.html").symlink_to(site / "real-beta.html")  # a link that stays inside
+    assert output_file(site, "plain", "html") == site.resolve() / "plain.html"
+    assert output_file(site, "beta", "html") == site.resolve() / "real-beta.html"
+    with pytest.raises(RenderError, match=r"account id 'acme' would write outside"):
+        output_file(site, "acme", "html")
+    with pytest.raises(RenderError, match=r"account id '\.\./up' would write outside"):
+        output_file(site, "../up", "html")
+
+
+def test_a_relative_output_folder_follows_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from asplan.render.document import output_file
+
+    for name in ("one", "two"):
+        (tmp_path / name / "site").mkdir(parents=True)
+        monkeypatch.chdir(tmp_path / name)
+        assert output_file(Path("site"), "acme", "md") == (tmp_path / name / "site" / "acme.md").resolve()

@@ -11,6 +11,7 @@ output path" is a promise, not an assumption.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -194,12 +195,26 @@ def _majority_language(rows: Sequence[PortfolioRow]) -> str:
 
 
 def output_file(folder: Path, account_id: str, fmt: Format) -> Path:
-    """``folder/<account id>.<suffix>``, refused if it would land outside ``folder``."""
-    target = (folder / f"{account_id}{SUFFIX[fmt]}").resolve()
-    root = folder.resolve()
+    """``folder/<account id>.<suffix>``, refused if it would land outside ``folder``.
+
+    The folder is resolved once per process and working directory (resolving walks every
+    component of the path, which cost more than writing the document): a plain file name
+    in a resolved folder is already resolved; a name that is a link, or is not a plain
+    name, is resolved in full before the check.
+    """
+    root = _resolved_folder(str(folder), os.getcwd())
+    target = root / f"{account_id}{SUFFIX[fmt]}"
+    if target.parent != root or os.path.islink(target):
+        target = target.resolve()
     if target.parent != root:
         raise RenderError(f"account id {account_id!r} would write outside {folder}")
     return target
+
+
+@functools.lru_cache(maxsize=32)
+def _resolved_folder(folder: str, cwd: str) -> Path:
+    """``folder`` resolved (``cwd`` is part of the key: a relative folder depends on it)."""
+    return Path(folder).resolve()
 
 
 RENDER_CHUNK = 8

@@ -86,11 +86,17 @@ def to_html(text: str | None) -> Markup:
     return Markup(_render_block(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _render_inline(text: str) -> str:
+    rendered: str = _parser().renderInline(text)
+    return rendered
+
+
 def to_inline_html(text: str | None) -> Markup:
     """Inline Markdown (list items, table cells): no wrapping ``<p>``."""
     if not text:
         return Markup("")
-    return Markup(_parser().renderInline(text))
+    return Markup(_render_inline(text))
 
 
 def _needs_neutralising(tokens: Sequence[Token], env: EnvType) -> bool:
