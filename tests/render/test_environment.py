@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import pytest
 from markupsafe import Markup, escape
 
-from asplan.render.environment import TranslatorContext, _replace_escape, environment, escape_output
+from asplan.render.environment import CompiledTemplates, TranslatorContext, _replace_escape, environment, escape_output
 from asplan.render.i18n import locale
 
 
@@ -79,3 +80,57 @@ def test_autoescape_switched_in_the_template_keeps_jinja_s_code(tmp_path: Path) 
     template = environment("html", folder).get_template("html/switch.html.j2")
     assert template.render(x="<b>", flag=True) == "&lt;b&gt;|<b>|&lt;b&gt;"
     assert template.render(x="<b>", flag=False) == "&lt;b&gt;|<b>|<b>"
+
+
+def _fresh_environment(cache: Path, monkeypatch: pytest.MonkeyPatch) -> jinja2.Environment:
+    """What a new process gets: the environment built anew, over the cache folder ``cache``."""
+    monkeypatch.setenv("ASPLAN_CACHE_DIR", str(cache))
+    monkeypatch.delenv("ASPLAN_NO_CACHE", raising=False)
+    return environment.__wrapped__("html", None)  # type: ignore[attr-defined,no-any-return]
+
+
+def test_compiled_templates_are_kept_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    t = locale("en")
+    first = _fresh_environment(tmp_path, monkeypatch)
+    assert isinstance(first.bytecode_cache, CompiledTemplates)
+    text = first.get_template("html/_risks.html.j2").render(t=t, v=_NoRisks())
+    [kept] = (tmp_path / "templates").iterdir()
+    assert kept.read_bytes().startswith(b"asplan-template 1\n")
+    compiled = []
+    second = _fresh_environment(tmp_path, monkeypatch)
+    monkeypatch.setattr(second, "compile", lambda *a, **k: compiled.append(a) or first.compile(*a, **k))
+    assert second.get_template("html/_risks.html.j2").render(t=t, v=_NoRisks()) == text
+    assert compiled == []  # read from the cache, not compiled
+
+
+@pytest.mark.parametrize("damage", ["truncated", "foreign", "garbage"])
+def test_a_damaged_or_foreign_entry_is_compiled_again(
+    damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = locale("es")
+    text = _fresh_environment(tmp_path, monkeypatch).get_template("html/_risks.html.j2").render(t=t, v=_NoRisks())
+    [entry] = (tmp_path / "templates").iterdir()
+    good = entry.read_bytes()
+    damaged = {
+        "truncated": good[: len(good) - 40],
+        "foreign": good.replace(b"asplan-template 1", b"asplan-template 0"),
+        "garbage": good[: good.index(b"\n", good.index(b"jinja2")) + 1] + b"\x00" * 64,
+    }[damage]
+    entry.write_bytes(damaged)
+    again = _fresh_environment(tmp_path, monkeypatch)
+    assert again.get_template("html/_risks.html.j2").render(t=t, v=_NoRisks()) == text
+    assert entry.read_bytes() == good  # compiled again and written over
+
+
+def test_no_compiled_templates_with_caches_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASPLAN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("ASPLAN_NO_CACHE", "1")
+    env = environment.__wrapped__("html", None)  # type: ignore[attr-defined]
+    assert env.bytecode_cache is None
+    env.get_template("html/_risks.html.j2")
+    assert not (tmp_path / "templates").exists()
+
+
+class _NoRisks:
+    risks = ()
+    internal = False
