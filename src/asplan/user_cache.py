@@ -1,9 +1,10 @@
 """Where asplan keeps data of its own between runs, outside any plans repository.
 
 ``$ASPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/asplan``, else ``~/.cache/asplan``;
-``ASPLAN_NO_CACHE=1`` turns every cache off (the public-holiday cache and the result
-cache of ``asplan check``). Caches are optimisations only: when this folder cannot be
-read or written, asplan does the work again.
+``ASPLAN_NO_CACHE=1`` turns every cache off (the public-holiday cache, the result
+cache of ``asplan check`` and ``render``'s compiled templates). Caches are
+optimisations only: when this folder cannot be read or written, asplan does the work
+again.
 """
 
 from __future__ import annotations
