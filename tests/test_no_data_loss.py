@@ -275,6 +275,47 @@ def test_render_failure_keeps_an_existing_portfolio_untouched(folder: Path, monk
     assert (site / "northwind-health.html").read_text(encoding="utf-8") == "old document\n"
 
 
+@pytest.mark.parametrize("flush_later", [True, False])
+def test_every_rendered_document_is_on_disk_before_any_is_renamed(
+    flush_later: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Flushed by the caller's threads (POSIX) or by the worker: either way, before the renames."""
+    from datetime import date
+
+    import asplan.render.document as document
+
+    monkeypatch.setattr(document, "FLUSH_LATER", flush_later)
+    site = tmp_path / "site"
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace, real_open = os.fsync, os.replace, os.open
+    opened: dict[int, str] = {}
+
+    def open_(path: str, flags: int, *args: object, **kwargs: object) -> int:
+        fd = real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+        opened[fd] = str(path)
+        return fd
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        events.append(("flush", opened[fd]))
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        events.append(("rename", str(src)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr("os.open", open_)
+    monkeypatch.setattr("os.fsync", fsync)
+    monkeypatch.setattr("os.replace", replace)
+    plans = [EXAMPLES / "acme-logistica.yaml", EXAMPLES / "minimal.yaml", EXAMPLES / "northwind-health.yaml"]
+    document.render_many(plans, date(2026, 11, 23), document.RenderOptions(fmt="md"), site, jobs=1)
+    monkeypatch.undo()
+    ours = [(kind, path) for kind, path in events if Path(path).parent == site.resolve()]
+    renamed = [path for kind, path in ours if kind == "rename"]
+    first_rename = ours.index(("rename", renamed[0]))
+    assert len(renamed) == 4  # three documents and the index
+    assert {path for kind, path in ours[:first_rename] if kind == "flush"} >= set(renamed)
+
+
 def test_new_file_gets_the_umask_permissions(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:

@@ -208,9 +208,9 @@ def flush_file(path: Path) -> None:
 
     Opened read-only: on POSIX, ``fsync`` flushes the file whatever the descriptor's
     mode, and a staged file may already carry a read-only mode copied from its target.
+    (Elsewhere a flush needs write access: stage with ``durable=True`` there.)
     """
-    flags = os.O_RDONLY if os.name == "posix" else os.O_RDWR | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

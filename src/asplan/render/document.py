@@ -225,6 +225,11 @@ FLUSH_THREADS = 4
 """Threads flushing staged documents to disk at once: the file system commits concurrent
 flushes together, so a few in flight cost little more than one."""
 
+FLUSH_LATER = os.name == "posix"
+"""Whether staged documents are flushed by the caller (:func:`_render_all`) rather than
+by the worker that wrote them. Only on POSIX: elsewhere a flush needs the file open for
+writing, which a staged copy of a read-only document no longer allows."""
+
 
 class Rendered(NamedTuple):
     """One plan of a portfolio render, its document staged beside its target."""
@@ -250,7 +255,7 @@ def _render_file(job: tuple[Path, date, RenderOptions, int, str]) -> Rendered:
     target = output_file(Path(folder), plan.account.id, options.fmt)
     data = document_bytes(render_view(view, options.fmt, options.template_dir), options.fmt)
     try:
-        staged = write_temporary(target, data, durable=False)
+        staged = write_temporary(target, data, durable=not FLUSH_LATER)
     except OSError as exc:
         raise RenderError(f"{folder}: cannot write ({exc.strerror or exc})") from None
     return Rendered(plan.account.id, path, target, staged, portfolio_row(view, link=target.name))
@@ -282,7 +287,7 @@ def _render_all(work: list[tuple[Path, date, RenderOptions, int, str]], jobs: in
             flushes = []
             for outcome in ordered_map(_render_or_error, work, jobs, max_chunk=RENDER_CHUNK):
                 outcomes.append(outcome)
-                if not isinstance(outcome, Exception):
+                if FLUSH_LATER and not isinstance(outcome, Exception):
                     flushes.append(flusher.submit(flush_file, outcome.staged))
             failures = [o for o in outcomes if isinstance(o, Exception)]
             failures += [e for e in (f.exception() for f in flushes) if isinstance(e, Exception)]
@@ -331,8 +336,7 @@ def render_many(
         if index in {target for _, target in staged}:
             raise RenderError(f"an account id 'index' would overwrite the portfolio page in {folder}")
         index_data = document_bytes(render_index([r.row for r in results], today, options), options.fmt)
-        staged.append((write_temporary(index, index_data, durable=False), index))
-        flush_file(staged[-1][0])
+        staged.append((write_temporary(index, index_data, durable=True), index))
         remove_stale_temporaries_in(index.parent, {t.name for _, t in staged}, keep=[tmp for tmp, _ in staged])
         for _, target in staged:
             refuse_to_replace_plan(target, force)
