@@ -2,8 +2,8 @@
 
 Importing the command-line app pulls in typer (and through it pydantic); the
 version needs none of that, so it is answered before any of it is imported. A plain
-``asplan check ...`` is run without typer too (:mod:`asplan.cli.fast_check`); every
-other command line goes to typer.
+``asplan check ...`` or ``asplan render ...`` is run without typer too
+(:mod:`asplan.cli.fast_path`); every other command line goes to typer.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ def main() -> None:
     # asplan uses no pydantic plugins; skipping their discovery saves an
     # importlib.metadata scan of every installed package on each run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if argv[:1] == ["check"]:
-        from asplan.cli.fast_check import main as fast_check
+    if argv[:1] in (["check"], ["render"]):
+        from asplan.cli.fast_path import main as fast_path
 
-        code = fast_check(argv)
+        code = fast_path(argv)
         if code is not None:
             sys.exit(code)
     from asplan.cli.app import main as app_main

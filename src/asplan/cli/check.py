@@ -2,7 +2,7 @@
 
 The command itself runs in :mod:`asplan.cli.check_run`, which imports no typer: the
 common ``asplan check PATHS --today ...`` is parsed without typer by
-:mod:`asplan.cli.fast_check` and runs the same function (spec §6, one plan in 0.25 s).
+:mod:`asplan.cli.fast_path` and runs the same function (spec §6, one plan in 0.25 s).
 """
 
 from __future__ import annotations

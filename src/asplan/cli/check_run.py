@@ -1,7 +1,7 @@
 """``asplan check`` itself, typer-free: what runs once its options are known.
 
 Two parsers feed it :class:`CheckOptions`: typer's (:mod:`asplan.cli.check`, which owns
-help, completion and every usage error) and :mod:`asplan.cli.fast_check`, which reads
+help, completion and every usage error) and :mod:`asplan.cli.fast_path`, which reads
 the plain ``asplan check PATHS --today ...`` of CI jobs and pre-commit hooks without
 importing typer. Keeping the run here, in one function, is what makes both give the same
 output; :mod:`asplan.checker` checks, a reporter of :mod:`asplan.reporters` prints.

@@ -26,7 +26,7 @@ class CommandExit(Exception):
     """A command's end with an exit code, raised where the code is known.
 
     Not typer's ``Exit``: this module is imported by ``check``'s start-up path, which
-    must not import typer (spec §6, one plan in 0.25 s; see :mod:`asplan.cli.fast_check`).
+    must not import typer (spec §6, one plan in 0.25 s; see :mod:`asplan.cli.fast_path`).
     The app's group turns it into typer's ``Exit`` for commands run through typer.
     """
 

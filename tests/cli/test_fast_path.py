@@ -1,4 +1,4 @@
-"""``asplan check`` read without typer (asplan.cli.fast_check) behaves exactly as through typer.
+"""``asplan check`` and ``asplan render`` read without typer (asplan.cli.fast_path) behave exactly as through typer.
 
 Both parsers feed one function; what can drift is the reading of the command line. So
 every command line here runs both ways in this process -- the console entry point with
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from asplan.cli import fast_check
+from asplan.cli import fast_path
 from asplan.cli.check_run import CheckOptions
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -31,7 +31,7 @@ def _run(argv: list[str], fast: bool, capsys: pytest.CaptureFixture[str]) -> tup
 
     State.debug, State.config_file = False, None
     capsys.readouterr()
-    code: int | None = fast_check.main(argv) if fast else None
+    code: int | None = fast_path.main(argv) if fast else None
     if code is None:
         assert not fast, f"the fast path did not read {argv}"
         old = sys.argv
@@ -85,7 +85,7 @@ SAME = [
 def test_the_fast_path_prints_and_exits_as_typer_does(
     argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert fast_check.parse(argv) is not None
+    assert fast_path.parse(argv) is not None
     typer_run = _run(argv, fast=False, capsys=capsys)
     files_after_typer = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     written = [folder / "out" / "report.json", folder / ACME]
@@ -129,40 +129,47 @@ LEFT_TO_TYPER = [
     ["check", "-"],
     ["check", ""],
     ["check", ACME, "--debug"],
+    ["render", "--help"],
+    ["render", ACME, "-f=md"],
+    ["render", ACME, "--force=yes"],
+    ["render", ACME, "--format"],
+    ["render", ACME, "--select", "ASP3"],
+    ["render", ACME, "-j", "x"],
+    ["due", ACME],
 ]
 
 
 @pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=[" ".join(a) or "(none)" for a in LEFT_TO_TYPER])
 def test_what_the_fast_path_does_not_read_is_left_to_typer(argv: list[str]) -> None:
-    assert fast_check.parse(argv) is None
-    assert fast_check.main(argv) is None
+    assert fast_path.parse(argv) is None
+    assert fast_path.main(argv) is None
 
 
 def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     argv = ["check", ACME]
-    assert fast_check.parse(argv) is not None
+    assert fast_path.parse(argv) is not None
     monkeypatch.setenv("_ASPLAN_COMPLETE", "bash_complete")
-    assert fast_check.parse(argv) is None
+    assert fast_path.parse(argv) is None
 
 
 def test_values_land_in_the_fields_typer_fills() -> None:
-    options = fast_check.parse(
+    options = fast_path.parse(
         ["check", "a.yaml", "--select", "ASP3", "-o", "r.txt", "b/", "--select=ASP2", "--jobs", "3", "--no-show-source"]
     )
     assert options == CheckOptions(
         paths=["a.yaml", "b/"], output="r.txt", select=["ASP3", "ASP2"], jobs=3, show_source=False
     )
-    assert fast_check.parse(["check"]) == CheckOptions()
-    assert fast_check.parse(["check", "--today", "2026-01-01", "--today", "2026-02-02"]) == CheckOptions(
+    assert fast_path.parse(["check"]) == CheckOptions()
+    assert fast_path.parse(["check", "--today", "2026-01-01", "--today", "2026-02-02"]) == CheckOptions(
         today_option="2026-02-02"
     )
 
 
-def _typer_check_params() -> dict[str, tuple[str, str, bool]]:
-    """typer's ``check`` options: spelling -> (field, kind, value the spelling sets for a flag)."""
+def _typer_params(name: str) -> dict[str, tuple[str, str, bool]]:
+    """typer's options of command ``name``: spelling -> (field, kind, value the spelling sets for a flag)."""
     from asplan.cli.app import _build_command
 
-    command = _build_command("check")
+    command = _build_command(name)
     out: dict[str, tuple[str, str, bool]] = {}
     for param in command.params:
         if param.param_type_name != "option" or param.name == "help":
@@ -181,19 +188,83 @@ def _typer_check_params() -> dict[str, tuple[str, str, bool]]:
     return out
 
 
-def test_the_option_table_is_typers() -> None:
-    """A new option on ``check``, a new spelling or a changed kind fails here until the table has it."""
-    table = {spelling: (o.field, o.kind, o.flag_value) for spelling, o in fast_check.OPTIONS.items()}
-    assert table == _typer_check_params()
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_the_option_table_is_typers(command: str) -> None:
+    """A new option, a new spelling or a changed kind fails here until the table has it."""
+    options, _ = fast_path.COMMANDS[command]
+    table = {spelling: (o.field, o.kind, o.flag_value) for spelling, o in options.items()}
+    assert table == _typer_params(command)
+    assert len(table) >= 12
 
 
-def test_the_defaults_are_typers() -> None:
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_the_defaults_are_typers(command: str) -> None:
     from asplan.cli.check import check
+    from asplan.cli.render import render
 
-    typer_defaults = {name: p.default for name, p in inspect.signature(check).parameters.items()}
-    ours = {name: p.default for name, p in inspect.signature(CheckOptions).parameters.items()}
+    typer_function = {"check": check, "render": render}[command]
+    _, options_class = fast_path.COMMANDS[command]
+    typer_defaults = {name: p.default for name, p in inspect.signature(typer_function).parameters.items()}
+    ours = {name: p.default for name, p in inspect.signature(options_class).parameters.items()}
     assert ours == typer_defaults
     assert list(ours) == list(typer_defaults)
+
+
+RENDER_SAME = [
+    ["render", ACME, "--today", "2026-11-23", "-f", "md"],
+    ["render", ACME, "--today=2026-11-23", "--format", "html", "--audience", "internal"],
+    ["render", ACME, "--today", "2026-11-23", "-f", "md", "--lang", "es"],
+    ["render", "examples", "--today", "2026-11-23", "-o", "out", "-f", "md", "-j", "1"],
+    ["render", "examples", "--today", "2026-11-23", "--output", "out/site", "--jobs", "2", "--force"],
+    ["render", ACME, "--today", "2026-11-23", "-o", "out/acme.html"],
+    ["render", "examples", "--today", "2026-11-23"],
+    ["render", ACME, "--today", "2026-11-23", "-f", "docx"],
+    ["render", ACME, "--today", "2026-11-23", "--audience", "board"],
+    ["render", ACME, "--today", "2026-11-23", "--lang", "fr"],
+    ["render", ACME, "--today", "2026-11-23", "--template-dir", "no-such-folder"],
+    ["render", ACME, "--today", "2026-13-01"],
+    ["render", "broken.yaml", "--today", "2026-11-23"],
+    ["render", ACME, "--today", "2026-11-23", "-o", ACME],
+]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    out = folder / "out"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("argv", RENDER_SAME, ids=[" ".join(a[1:]) for a in RENDER_SAME])
+def test_render_through_the_fast_path_prints_writes_and_exits_as_typer_does(
+    argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert fast_path.parse(argv) is not None
+    typer_run = _run(argv, fast=False, capsys=capsys)
+    typer_files, plan = _files(folder), (folder / ACME).read_bytes()
+    shutil.rmtree(folder / "out", ignore_errors=True)
+    fast_run = _run(argv, fast=True, capsys=capsys)
+    assert fast_run == typer_run
+    assert _files(folder) == typer_files
+    assert (folder / ACME).read_bytes() == plan
+
+
+def test_render_to_stdout_is_a_real_document(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(["render", ACME, "--today", "2026-11-23", "-f", "md"], fast=True, capsys=capsys)
+    assert code == 0 and err == ""
+    assert out.startswith("# ") and "ACT-6" in out
+
+
+def test_render_of_a_folder_does_not_import_typer(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.argv = ['asplan', 'render', sys.argv[1], '-o', 'out', '--today', '2026-11-23'];"
+        "from asplan.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print('typer' in sys.modules, code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLES)], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "False 0"
+    assert (tmp_path / "out" / "index.html").is_file()
 
 
 def test_check_on_one_plan_does_not_import_typer(tmp_path: Path) -> None:
