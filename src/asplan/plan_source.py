@@ -111,26 +111,19 @@ def _relative(path: os.PathLike[str]) -> str:
         return os.fspath(path)
 
 
-def find_plans(
-    paths: Sequence[str], max_bytes: int = DEFAULT_MAX_FILE_BYTES, texts: dict[str, str] | None = None
-) -> list[Target]:
+def find_plans(paths: Sequence[str], max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> list[Target]:
     """The targets among ``paths`` that are plans (a named file always counts: reading it says why not).
 
     Only sniffs folder-found files; raises :class:`UsageError` for a path that does not exist.
-    The text of each sniffed plan goes into ``texts`` (by path) when given, so a caller
-    that goes on to parse it need not read the file a second time.
     """
     found: list[Target] = []
     for target in discover(paths):
         if not target.explicit:
             try:
-                text = read_text(target.path, max_bytes)
+                if not looks_like_plan(read_text(target.path, max_bytes)):
+                    continue
             except LoadError:
                 continue
-            if not looks_like_plan(text):
-                continue
-            if texts is not None:
-                texts[target.path] = text
         found.append(target)
     return found
 

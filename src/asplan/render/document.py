@@ -77,21 +77,12 @@ class RenderOptions:
     keeps a document independent of the repository's history (golden files)."""
 
 
-_SNIFFED: dict[str, str] = {}
-"""Texts :func:`plan_paths` read to tell plans from other YAML files, by path, until
-:func:`load_plan` takes them: a portfolio render reads each file once, not twice. Worker
-processes are forked after the sniff, so they find the texts here too."""
-
-
 def load_plan(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Plan:
     """A plan with no error (:mod:`asplan.plan_source`), or :class:`RenderError` naming its first error."""
-    from asplan.plan_source import PlanRefused, Target, parse_text, read_plan
+    from asplan.plan_source import PlanRefused, Target, read_plan
 
-    name = str(path)
-    text = _SNIFFED.pop(name, None)
     try:
-        source = read_plan(Target(name, explicit=True), max_bytes) if text is None else parse_text(text, name)
-        return source.require()
+        return read_plan(Target(str(path), explicit=True), max_bytes).require()
     except PlanRefused as exc:
         raise RenderError(str(exc)) from None
 
@@ -386,12 +377,10 @@ def plan_paths(paths: Sequence[str], max_bytes: int = DEFAULT_MAX_FILE_BYTES) ->
     """The plan files among ``paths`` (folders searched recursively; named files must be plans)."""
     from asplan.plan_source import UsageError, find_plans
 
-    texts: dict[str, str] = {}
     try:
-        found = [Path(target.path) for target in find_plans(paths, max_bytes, texts)]
+        found = [Path(target.path) for target in find_plans(paths, max_bytes)]
     except UsageError as exc:
         raise RenderError(str(exc)) from None
-    _SNIFFED.update((str(Path(name)), text) for name, text in texts.items())
     if not found:
         raise RenderError(f"no plan found in {', '.join(paths)}")
     return found
