@@ -1,4 +1,4 @@
-"""How a portfolio render reads its plans: each file once, and a first plan rendered before the workers fork."""
+"""How a portfolio render reads its plans: when it renders each, and a first plan rendered before the workers fork."""
 
 from __future__ import annotations
 
@@ -15,16 +15,16 @@ EXAMPLES = Path(__file__).parents[2] / "examples"
 TODAY = date(2026, 11, 23)
 
 
-def test_a_sniffed_plan_is_parsed_from_the_text_the_sniff_read(tmp_path: Path) -> None:
+def test_the_sniff_keeps_no_text_a_plan_is_read_when_it_is_rendered(tmp_path: Path) -> None:
+    """Memory stays flat: keeping every sniffed text for the workers held the whole corpus
+    in the main process (10,000 plans: 178 MB peak against 99 MB) for no measurable time."""
     shutil.copy(EXAMPLES / "minimal.yaml", tmp_path / "minimal.yaml")
     (tmp_path / "ci.yaml").write_text("on: push\n", encoding="utf-8")
     found = plan_paths([str(tmp_path)])
     assert [p.name for p in found] == ["minimal.yaml"]
     (tmp_path / "minimal.yaml").write_text("not: a plan any more\n", encoding="utf-8")
-    plan = load_plan(found[0])  # the text read by the sniff, not the file as it is now
-    assert plan.account is not None and plan.account.id == "minimal"
     with pytest.raises(RenderError, match="not a plan"):
-        load_plan(found[0])  # taken once: a second load reads the file
+        load_plan(found[0])  # the file as it is now: nothing was kept from the sniff
 
 
 def test_a_first_plan_that_fails_is_reported_by_its_worker(tmp_path: Path) -> None:
