@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 PARSER_ENV = "ASPLAN_YAML_PARSER"
+_C_MODULES = ("_ruamel_yaml", "_ruamel_yaml_clibz")
+"""The C modules ``ruamel.yaml.cyaml`` takes libyaml's parser from (ruamel.yaml.clib, or clibz), in its order."""
 
 
 def yaml_parser_name() -> str:
@@ -47,7 +49,7 @@ def yaml_parser_fingerprint() -> str:
         return "python"
     from importlib.util import find_spec
 
-    for module in ("_ruamel_yaml", "_ruamel_yaml_clibz"):
+    for module in _C_MODULES:
         if find_spec(module) is not None:
             return f"libyaml:{module}"
     return "python"
@@ -223,7 +225,7 @@ def _after_fork() -> None:
     """A child forked during a parse: a lock nobody holds, and ruamel's names as they should be."""
     _SWAP.lock = _thread.allocate_lock()
     _SWAP.owner = None
-    module = sys.modules.get("_ruamel_yaml") or sys.modules.get("_ruamel_yaml_clibz")
+    module = next((sys.modules[name] for name in _C_MODULES if name in sys.modules), None)
     if module is not None and "ruamel.yaml.events" in sys.modules:
         _event_names(module).update(_originals())
 
@@ -240,11 +242,8 @@ def _direct_calls_work(composer_class: Any) -> bool:
     the stand-ins must equal the same document composed from event objects; otherwise
     (another ruamel.yaml.clib) every parse takes the event objects.
     """
-    from ruamel.yaml import events as ev
-    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-
-    module = sys.modules.get(CParser.__module__)
-    if module is None or any(getattr(module, name, None) is not getattr(ev, name) for name in _STAND_INS):
+    module, originals = _c_module(), _originals()
+    if any(getattr(module, name, None) is not original for name, original in originals.items()):
         return False
     probe = "a: [1, {b: &x c}]\nd: *x\ne: {f: 'g'}\n"
     direct, objects = composer_class(probe, "<probe>"), composer_class(probe, "<probe>")
