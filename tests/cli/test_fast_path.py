@@ -19,6 +19,7 @@ import pytest
 
 from asplan.cli import fast_path
 from asplan.cli.check_run import CheckOptions
+from asplan.result_cache import CACHE_FOLDER
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ACME = "examples/acme-logistica.yaml"
@@ -81,21 +82,32 @@ SAME = [
 ]
 
 
-@pytest.mark.parametrize("argv", SAME, ids=[" ".join(a[1:]) for a in SAME])
-def test_the_fast_path_prints_and_exits_as_typer_does(
-    argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _files(folder: Path) -> dict[str, bytes | None]:
+    """Every file under ``folder``: its bytes, or only its name for a result-cache entry (signed per run)."""
+    return {
+        p.relative_to(folder).as_posix(): None if CACHE_FOLDER in p.parts else p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _same_both_ways(argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """typer, then the fast path from the same starting files: equal output, exit code and files."""
     assert fast_path.parse(argv) is not None
     typer_run = _run(argv, fast=False, capsys=capsys)
-    files_after_typer = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    written = [folder / "out" / "report.json", folder / ACME]
-    typer_files = [p.read_bytes() if p.exists() else None for p in written]
+    typer_files = _files(folder)
     shutil.rmtree(folder / "out", ignore_errors=True)
     shutil.copy(EXAMPLES / "acme-logistica.yaml", folder / ACME)
     fast_run = _run(argv, fast=True, capsys=capsys)
     assert fast_run == typer_run
-    assert [p.read_bytes() if p.exists() else None for p in written] == typer_files
-    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == files_after_typer
+    assert _files(folder) == typer_files
+
+
+@pytest.mark.parametrize("argv", SAME, ids=[" ".join(a[1:]) for a in SAME])
+def test_the_fast_path_prints_and_exits_as_typer_does(
+    argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _same_both_ways(argv, folder, capsys)
 
 
 def test_the_examples_give_real_findings_both_ways(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -228,23 +240,11 @@ RENDER_SAME = [
 ]
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    out = folder / "out"
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.parametrize("argv", RENDER_SAME, ids=[" ".join(a[1:]) for a in RENDER_SAME])
 def test_render_through_the_fast_path_prints_writes_and_exits_as_typer_does(
     argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert fast_path.parse(argv) is not None
-    typer_run = _run(argv, fast=False, capsys=capsys)
-    typer_files, plan = _files(folder), (folder / ACME).read_bytes()
-    shutil.rmtree(folder / "out", ignore_errors=True)
-    fast_run = _run(argv, fast=True, capsys=capsys)
-    assert fast_run == typer_run
-    assert _files(folder) == typer_files
-    assert (folder / ACME).read_bytes() == plan
+    _same_both_ways(argv, folder, capsys)
 
 
 def test_render_to_stdout_is_a_real_document(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
